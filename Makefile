@@ -1,0 +1,106 @@
+# rdnsaudit -- one non-recursive Makefile.
+#
+#   make            build build/rdnsaudit
+#   make deps       install the Debian packages the build and tests need
+#   make test       unit tests (cmocka) and end-to-end tests of the binary
+#   make demo       audit fixtures/demo
+#   make asan       the whole test suite again under ASan + UBSan
+#   make clean
+#
+# Sources are found by wildcard: a new core/foo.c or tests/unit/test_foo.c
+# needs no edit here.
+
+CC ?= cc
+BUILD ?= build
+PKGS = ldns yaml-0.1
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wno-unused-parameter
+# Warnings are errors in CI (CI=true is set by the CI runner).
+ifneq ($(CI),)
+WARN += -Werror
+endif
+OPT ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -I. \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(EXTRA_CFLAGS) $(CFLAGS)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lldns -lyaml) -lpthread
+LDFLAGS_ALL = $(EXTRA_LDFLAGS) $(LDFLAGS)
+
+LIB_SRC = $(wildcard core/*.c) $(wildcard zones/*.c) \
+	  $(filter-out cmd/main.c,$(wildcard cmd/*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ = $(BUILD)/cmd/main.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN = $(BUILD)/rdnsaudit
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+.PHONY: all deps test unit cli demo asan clean
+all: $(BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/librda.a: $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(BUILD)/librda.a
+	@$(if $(Q),echo "  LD $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS_ALL) $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d -o $@ $< $(BUILD)/librda.a \
+		$(LDFLAGS_ALL) $(LIBS) -lcmocka
+
+# Debian packages: libraries, cmocka, and the peers the differential test
+# compares against.  Installed only when missing, so a ready machine does
+# not need root.
+DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do \
+		echo "== $$t"; $$t || fail=1; done; exit $$fail
+
+cli: $(BIN)
+	@sh tests/cli/run.sh $(BIN)
+
+test: deps
+	$(MAKE) --no-print-directory all unit cli
+	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo "\$$ build/rdnsaudit fixtures/demo/*.zone"
+	@$(BIN) fixtures/demo/*.zone; rc=$$?; \
+		echo "(exit status $$rc: 0 clean, 1 findings, 2 load error)"; \
+		[ $$rc -le 1 ]
+
+# The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer,
+# in its own build directory.
+asan:
+	$(MAKE) --no-print-directory BUILD=build/asan NO_ASAN=1 \
+		OPT="-O1 -g -fno-omit-frame-pointer" \
+		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
+		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

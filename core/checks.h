@@ -1,0 +1,36 @@
+/* checks.h -- the check table and the audit that runs it.
+ *
+ * Every check is one function from the cross-indexes (core/xref.h) to
+ * findings, registered in one table with its id, default severity and a
+ * one-line description; the table also drives --list-checks.  Check ids
+ * are part of the contract (DESIGN.md).
+ */
+#ifndef RDA_CHECKS_H
+#define RDA_CHECKS_H
+
+#include "core/report.h"
+#include "core/xref.h"
+
+struct check {
+	const char *id;
+	enum sev sev;		/* default severity */
+	const char *desc;
+	int (*run)(const struct xref *x, struct report *r, unsigned self);
+};
+
+extern const struct check checks[];
+extern const unsigned nchecks;
+
+/* The index of check ID, or -1. */
+int checks_find(const char *id);
+
+/* Severity of each check for this run: checks_init() sets the defaults,
+ * the configuration may change them (SEV_OFF turns a check off). */
+extern enum sev checks_sev[];
+void checks_init(void);
+
+/* Builds the cross-indexes of M and runs every check that is not off.
+ * Returns 0 or RDA_ENOMEM. */
+int checks_run(const struct model *m, struct report *r);
+
+#endif

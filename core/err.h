@@ -1,0 +1,25 @@
+/* err.h -- error codes shared by every module of rdnsaudit.
+ *
+ * Library functions in core/ and zones/ return 0 on success and a negative
+ * RDA_E* code on failure; rda_strerror() turns a code into text and never
+ * returns NULL.  Input problems (a bad record, a bad key in the
+ * configuration) are diagnostics with a location, not error codes.
+ */
+#ifndef RDA_ERR_H
+#define RDA_ERR_H
+
+enum rda_err {
+	RDA_EOK = 0,
+	RDA_ENOMEM = -1,	/* out of memory */
+	RDA_EINVAL = -2,	/* invalid argument or input */
+	RDA_EIO = -3,		/* read or write failed; errno tells more */
+	RDA_ELIMIT = -4,	/* a resource limit was reached */
+	RDA_ESYNTAX = -5,	/* input text could not be parsed */
+	RDA_ENOTFOUND = -6,	/* no such item */
+	RDA_ENET = -7,		/* network failure */
+};
+
+/* Returns a static description of CODE; unknown codes give a generic text. */
+const char *rda_strerror(int code);
+
+#endif

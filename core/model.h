@@ -1,0 +1,163 @@
+/* model.h -- the loaded DNS data: one name tree shared by all zones, the
+ * records that hang from it, the zones and the sources records came from.
+ *
+ * Built for tens of millions of records.  A name is a node {parent, label}
+ * interned in a hash table, so a name costs one node plus its last label,
+ * and every ancestor of a name is a node too (the tree is complete).  A
+ * parent is always interned before its children, so parent ids are smaller
+ * than child ids: one pass in id order visits parents first.  Records keep
+ * only what the audit uses (addresses, target names) and their source line.
+ *
+ * The model knows nothing of files or ldns: loaders feed it wire-form names
+ * and records, then call model_finish(), after which it is read-only.
+ */
+#ifndef RDA_MODEL_H
+#define RDA_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/names.h"
+
+#define MODEL_NONE UINT32_MAX
+
+/* Record types the model interprets; all others are kept as existence. */
+enum {
+	RT_A = 1, RT_NS = 2, RT_CNAME = 5, RT_SOA = 6, RT_PTR = 12,
+	RT_MX = 15, RT_TXT = 16, RT_AAAA = 28, RT_DNAME = 39,
+};
+
+/* Node flags. */
+enum {
+	NODE_APEX = 1 << 0,	/* apex of a loaded zone */
+	NODE_CUT = 1 << 1,	/* delegation: NS at a non-apex name */
+	NODE_OCCLUDED = 1 << 2,	/* strictly below a cut of its zone */
+	NODE_DATA = 1 << 3,	/* has records of its authoritative zone */
+	NODE_EXISTS = 1 << 4,	/* DATA, or an ancestor of such a node */
+};
+
+struct node {
+	uint32_t parent;	/* MODEL_NONE for the root */
+	uint32_t label;		/* offset of [len][bytes] in the label arena */
+	uint32_t zone;		/* zone with the longest apex above, or NONE */
+	uint32_t first;		/* first record (after model_finish) */
+	uint32_t nrec;		/* records owned, every zone together */
+	uint16_t flags;
+};
+
+/* Where a record came from: a file (line > 0) or a transfer. */
+struct source {
+	char *path;		/* file path, or "SERVER zone ORIGIN" */
+	uint32_t zone;
+	bool axfr;
+};
+
+struct rec {
+	uint32_t owner;		/* node id */
+	uint32_t src;		/* source id; the zone is the source's */
+	uint32_t line;		/* first line of the record, 0 if none */
+	uint32_t ttl;
+	uint16_t type;
+	uint16_t pref;		/* MX preference */
+	union {
+		uint8_t addr[16];	/* A (first 4 bytes), AAAA */
+		uint32_t target;	/* PTR, CNAME, NS, MX, DNAME: node id */
+		uint32_t serial;	/* SOA */
+	} rd;
+};
+
+struct zone {
+	uint32_t apex;		/* node id */
+	char *source;		/* what the user named: a path or server */
+	uint32_t serial;
+	uint64_t records;
+	bool has_soa;
+};
+
+struct model {
+	struct node *nodes;
+	size_t nnodes, capnodes;
+	uint8_t *labels;	/* arena: [len][lower-cased bytes]... */
+	size_t nlabels, caplabels;
+	uint32_t *hash;		/* open addressing, node ids, MODEL_NONE empty */
+	size_t caphash;		/* power of two */
+	struct rec *recs;
+	size_t nrecs, caprecs;
+	struct zone *zones;
+	size_t nzones;
+	struct source *srcs;
+	size_t nsrcs;
+	bool finished;
+};
+
+/* Returns a new empty model holding the root node, or NULL. */
+struct model *model_new(void);
+void model_free(struct model *m);
+
+/* Interns WIRE (and its ancestors); sets *ID.  Returns 0 or RDA_ENOMEM,
+ * RDA_EINVAL for a malformed name. */
+int model_name(struct model *m, const uint8_t *wire, uint32_t *id);
+
+/* Finds WIRE without adding it.  Returns its id, or MODEL_NONE; when
+ * CLOSEST is not NULL it receives the deepest node on the way (at least
+ * the root) and *DEPTH_MISSING the number of labels of WIRE below it. */
+uint32_t model_find(const struct model *m, const uint8_t *wire,
+    uint32_t *closest, unsigned *missing);
+
+/* The child of PARENT with the one label LABEL (LEN bytes), or MODEL_NONE. */
+uint32_t model_child(const struct model *m, uint32_t parent,
+    const uint8_t *label, size_t len);
+
+/* Writes the name of node ID in wire form to OUT (NAMES_WIRE_MAX bytes);
+ * returns the length. */
+size_t model_wire(const struct model *m, uint32_t id, uint8_t *out);
+
+/* Writes the name of node ID in presentation form to BUF (NAMES_TXT_MAX). */
+char *model_fmt(const struct model *m, uint32_t id, char *buf);
+
+/* Adds a zone with apex APEX (wire).  SOURCE is copied.  Returns 0,
+ * RDA_EINVAL when a zone with that apex exists, or RDA_ENOMEM. */
+int model_zone_add(struct model *m, const uint8_t *apex, const char *source,
+    uint32_t *zone);
+
+/* Adds a source (a file or a transfer) of ZONE; PATH is copied. */
+int model_source_add(struct model *m, uint32_t zone, const char *path,
+    bool axfr, uint32_t *src);
+
+/* Appends a copy of R.  Returns 0 or RDA_ENOMEM. */
+int model_rec_add(struct model *m, const struct rec *r);
+
+/* Groups records by owner (stable: file order is kept within an owner) and
+ * computes each node's zone, cuts, occlusion and existence.  Call once,
+ * after the last record. */
+int model_finish(struct model *m);
+
+/* The zone of record R. */
+static inline uint32_t
+model_rec_zone(const struct model *m, const struct rec *r)
+{
+	return m->srcs[r->src].zone;
+}
+
+/* Whether node ID is authoritative data: inside a loaded zone, not at or
+ * below a delegation cut of that zone. */
+static inline bool
+model_auth(const struct model *m, uint32_t id)
+{
+	const struct node *n = &m->nodes[id];
+
+	return n->zone != MODEL_NONE &&
+	    (n->flags & (NODE_CUT | NODE_OCCLUDED)) == 0;
+}
+
+/* Whether R belongs to the authoritative data of its owner (not a copy held
+ * by a parent zone, not glue, not occluded). */
+static inline bool
+model_rec_auth(const struct model *m, const struct rec *r)
+{
+	return model_auth(m, r->owner) &&
+	    m->nodes[r->owner].zone == model_rec_zone(m, r);
+}
+
+#endif

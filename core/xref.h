@@ -1,0 +1,51 @@
+/* xref.h -- the cross-indexes the checks read.
+ *
+ * fwd: one entry per authoritative A/AAAA record, sorted by address, with
+ *      how its reverse name resolves (the PTR side of FCrDNS).
+ * rev: one entry per PTR record reached from an address (directly or
+ *      through CNAMEs, as RFC 2317 classless delegation does), sorted by
+ *      address, with how its target resolves (the forward side).
+ * Both are built in one pass each over the model, with lookups that cost
+ * a few hash probes: no step is quadratic.
+ */
+#ifndef RDA_XREF_H
+#define RDA_XREF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/lookup.h"
+#include "core/model.h"
+
+struct xfwd {
+	struct addr addr;
+	uint32_t rec;		/* the A/AAAA record */
+	struct lk_result ptr;	/* PTR lookup at the reverse name */
+};
+
+struct xrev {
+	struct addr addr;
+	uint32_t revnode;	/* the reverse name (address form) */
+	uint32_t ptr;		/* the PTR record */
+	uint32_t nptr;		/* PTR records the address has */
+	struct lk_result fwd;	/* A/AAAA lookup at the PTR target */
+	bool match;		/* the target resolves to the address */
+};
+
+struct xref {
+	const struct model *m;
+	struct xfwd *fwd;
+	size_t nfwd;
+	struct xrev *rev;
+	size_t nrev;
+};
+
+int xref_build(struct xref *x, const struct model *m);
+void xref_clear(struct xref *x);
+
+/* Whether the answer at RES holds address A; also counts the addresses of
+ * A's family there in *N when N is not NULL. */
+bool xref_has_addr(const struct model *m, const struct lk_result *res,
+    const struct addr *a, unsigned *n);
+
+#endif

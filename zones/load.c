@@ -1,0 +1,883 @@
+/* load.c -- master files into the model; see load.h.
+ *
+ * Directives are ours ($ORIGIN, $TTL, $INCLUDE, $GENERATE, any case, as in
+ * BIND); each record goes through ldns_rr_new_frm_str() after the checks
+ * that ldns 1.8.3 gets wrong have been made on its text.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include <ldns/ldns.h>
+
+#include "core/err.h"
+#include "zones/gen.h"
+#include "zones/load.h"
+#include "zones/reader.h"
+
+#define TOKEN_MAX 1024
+
+struct frame {			/* one open file of the $INCLUDE stack */
+	dev_t dev;
+	ino_t ino;
+	const char *path;
+};
+
+struct ctx {
+	struct model *m;
+	const struct load_opts *o;
+	struct load_stats st;
+	uint32_t zone;
+	ldns_rdf *apex;
+	ldns_rdf *origin;	/* current $ORIGIN */
+	ldns_rdf *prev;		/* previous owner, for blank owners */
+	uint32_t dflt_ttl;	/* $TTL */
+	bool have_dflt;
+	uint32_t last_ttl;	/* RFC 1035 §5.1: the last stated TTL */
+	bool have_last;
+	unsigned soa_line;
+	const char *soa_file;
+	struct frame stack[64];
+	unsigned depth;
+	bool stop;
+	char *genbuf;
+};
+
+static void
+diag(struct ctx *c, enum diag_sev sev, const char *file, unsigned line,
+    const char *fmt, ...)
+{
+	char msg[2048];
+	va_list ap;
+
+	if (sev == DIAG_ERROR) {
+		if (c->stop)
+			return;
+		c->st.errors++;
+	} else
+		c->st.warnings++;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (c->o->diag != NULL)
+		c->o->diag(c->o->ctx, sev, file, line, msg);
+	if (sev == DIAG_ERROR && c->st.errors >= c->o->max_errors) {
+		c->o->diag(c->o->ctx, DIAG_ERROR, file, line,
+		    "too many errors; giving up on this zone");
+		c->stop = true;
+	}
+}
+
+static const char *
+ldns_msg(ldns_status s)
+{
+	/* ldns_get_errorstr_by_id() is NULL for codes it does not know. */
+	const char *t = ldns_get_errorstr_by_id(s);
+
+	return t != NULL ? t : "unknown ldns error";
+}
+
+/* Copies the next blank-separated token of *P (backslash escapes kept
+ * with the token) to OUT; returns its length, 0 at the end. */
+static size_t
+token(const char **p, char *out, size_t outlen)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	while (*s != '\0' && *s != ' ' && *s != '\t') {
+		if (*s == '\\' && s[1] != '\0') {
+			if (n + 2 < outlen) {
+				out[n++] = s[0];
+				out[n++] = s[1];
+			}
+			s += 2;
+			continue;
+		}
+		if (n + 1 < outlen)
+			out[n++] = *s;
+		s++;
+	}
+	out[n] = '\0';
+	*p = s;
+	return n;
+}
+
+int
+load_ttl_parse(const char *s, uint32_t *ttl)
+{
+	uint64_t total = 0, num;
+	bool unit = false;
+	const char *p = s;
+
+	if (*p == '\0')
+		return RDA_ESYNTAX;
+	while (*p != '\0') {
+		if (!isdigit((unsigned char)*p))
+			return RDA_ESYNTAX;
+		for (num = 0; isdigit((unsigned char)*p); p++) {
+			num = num * 10 + (uint64_t)(*p - '0');
+			if (num > UINT32_MAX)
+				return RDA_ESYNTAX;
+		}
+		switch (tolower((unsigned char)*p)) {
+		case 'w': num *= 604800; break;
+		case 'd': num *= 86400; break;
+		case 'h': num *= 3600; break;
+		case 'm': num *= 60; break;
+		case 's': break;
+		case '\0':
+			/* A bare number is only allowed alone: BIND
+			 * rejects "1h30". */
+			if (unit)
+				return RDA_ESYNTAX;
+			total = num;
+			goto done;
+		default:
+			return RDA_ESYNTAX;
+		}
+		unit = true;
+		p++;
+		total += num;
+		if (total > UINT32_MAX)
+			return RDA_ESYNTAX;
+	}
+done:
+	/* RFC 2181 §8: TTLs over 2^31-1 are taken as 0, as BIND does. */
+	if (total > 2147483647u) {
+		*ttl = 0;
+		return 1;
+	}
+	*ttl = (uint32_t)total;
+	return 0;
+}
+
+static bool
+is_class(const char *t)
+{
+	return strcasecmp(t, "IN") == 0 || strcasecmp(t, "CH") == 0 ||
+	    strcasecmp(t, "CS") == 0 || strcasecmp(t, "HS") == 0 ||
+	    strcasecmp(t, "NONE") == 0 || strcasecmp(t, "ANY") == 0 ||
+	    (strncasecmp(t, "CLASS", 5) == 0 && isdigit((unsigned char)t[5]));
+}
+
+/* Whether TEXT ends with an unescaped dot, i.e. is an absolute name. */
+static bool
+absolute(const char *text)
+{
+	size_t n = strlen(text), bs = 0;
+
+	if (n == 0 || text[n - 1] != '.')
+		return false;
+	while (bs + 1 < n && text[n - 2 - bs] == '\\')
+		bs++;
+	return bs % 2 == 0;
+}
+
+/* TEXT as a name relative to the current origin (RFC 1035 §5.1), "@" for
+ * the origin itself.  Returns a new rdf, or NULL with a reason in WHY. */
+static ldns_rdf *
+name_at(struct ctx *c, const char *text, const char **why)
+{
+	ldns_rdf *rel = NULL, *out;
+	ldns_status s;
+
+	if (strcmp(text, "@") == 0)
+		return ldns_rdf_clone(c->origin);
+	s = ldns_str2rdf_dname(&rel, text);
+	if (s != LDNS_STATUS_OK) {
+		*why = ldns_msg(s);
+		return NULL;
+	}
+	if (absolute(text))
+		return rel;
+	/* ldns made "sub" into "sub."; put the origin after it. */
+	if (ldns_rdf_size(rel) + ldns_rdf_size(c->origin) - 1 > 255) {
+		ldns_rdf_deep_free(rel);
+		*why = "name longer than 255 bytes";
+		return NULL;
+	}
+	out = ldns_dname_cat_clone(rel, c->origin);
+	ldns_rdf_deep_free(rel);
+	if (out == NULL)
+		*why = "out of memory";
+	return out;
+}
+
+static bool
+in_zone(struct ctx *c, const ldns_rdf *owner)
+{
+	return ldns_dname_compare(owner, c->apex) == 0 ||
+	    ldns_dname_is_subdomain(owner, c->apex);
+}
+
+static int
+target_id(struct ctx *c, const ldns_rr *rr, size_t i, uint32_t *id)
+{
+	const ldns_rdf *f = ldns_rr_rdf(rr, i);
+
+	if (f == NULL || ldns_rdf_get_type(f) != LDNS_RDF_TYPE_DNAME)
+		return RDA_EINVAL;
+	return model_name(c->m, ldns_rdf_data(f), id);
+}
+
+/* Turns RR into the model's record.  Returns 0, RDA_ENOMEM, or
+ * RDA_EINVAL after reporting a problem. */
+static int
+store(struct ctx *c, uint32_t src, const char *file, unsigned line,
+    ldns_rr *rr)
+{
+	struct rec r;
+	const ldns_rdf *f;
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.src = src;
+	r.line = line;
+	r.ttl = ldns_rr_ttl(rr);
+	r.type = (uint16_t)ldns_rr_get_type(rr);
+	if (model_name(c->m, ldns_rdf_data(ldns_rr_owner(rr)), &r.owner) < 0)
+		return RDA_ENOMEM;
+	switch (r.type) {
+	case RT_A:
+	case RT_AAAA:
+		f = ldns_rr_rdf(rr, 0);
+		if (f == NULL)
+			return RDA_EINVAL;
+		memcpy(r.rd.addr, ldns_rdf_data(f), ldns_rdf_size(f) > 16 ?
+		    16 : ldns_rdf_size(f));
+		break;
+	case RT_PTR:
+	case RT_CNAME:
+	case RT_NS:
+	case RT_DNAME:
+		rc = target_id(c, rr, 0, &r.rd.target);
+		break;
+	case RT_MX:
+		f = ldns_rr_rdf(rr, 0);
+		r.pref = f != NULL ? ldns_rdf2native_int16(f) : 0;
+		rc = target_id(c, rr, 1, &r.rd.target);
+		break;
+	case RT_SOA:
+		f = ldns_rr_rdf(rr, 2);
+		r.rd.serial = f != NULL ? ldns_rdf2native_int32(f) : 0;
+		break;
+	}
+	if (rc < 0)
+		return rc;
+	return model_rec_add(c->m, &r);
+}
+
+/* The SOA rules BIND enforces: one SOA, at the apex. */
+static bool
+soa_ok(struct ctx *c, const char *file, unsigned line, const ldns_rr *rr)
+{
+	if (ldns_dname_compare(ldns_rr_owner(rr), c->apex) != 0) {
+		diag(c, DIAG_ERROR, file, line,
+		    "SOA record not at the top of the zone");
+		return false;
+	}
+	if (c->soa_file != NULL) {
+		diag(c, DIAG_ERROR, file, line, "second SOA record (the first "
+		    "is at %s:%u); a zone has exactly one", c->soa_file,
+		    c->soa_line);
+		return false;
+	}
+	c->soa_file = file;
+	c->soa_line = line;
+	c->m->zones[c->zone].has_soa = true;
+	c->m->zones[c->zone].serial =
+	    ldns_rdf2native_int32(ldns_rr_rdf(rr, 2));
+	return true;
+}
+
+/* What we take from a record's text before ldns sees it. */
+struct head {
+	char owner[TOKEN_MAX];
+	char type[TOKEN_MAX];
+	uint32_t ttl;
+	bool have_ttl;
+	const char *rest;
+};
+
+/* Splits "[owner] [ttl] [class] type rdata", TTL and class in either
+ * order.  ldns 1.8.3 rejects class before TTL (NLnetLabs/ldns#279), reads
+ * "1x" as 1 and wraps TTLs over 2^32 (LDNS.md §2.3-2.4): the TTL is
+ * parsed here and the record rebuilt as "owner ttl IN type rdata". */
+static bool
+split_head(struct ctx *c, const char *file, unsigned line, const char *text,
+    bool blank, struct head *h)
+{
+	char t[TOKEN_MAX];
+	const char *p = text;
+	bool have_class = false;
+	uint16_t type;
+	int rc;
+
+	h->owner[0] = '\0';
+	h->have_ttl = false;
+	if (!blank)
+		token(&p, h->owner, sizeof(h->owner));
+	for (;;) {
+		if (token(&p, t, sizeof(t)) == 0) {
+			diag(c, DIAG_ERROR, file, line, "missing record type");
+			return false;
+		}
+		if (isdigit((unsigned char)t[0]) && !h->have_ttl) {
+			rc = load_ttl_parse(t, &h->ttl);
+			if (rc < 0) {
+				diag(c, DIAG_ERROR, file, line,
+				    "bad TTL '%s' (digits, or units as in "
+				    "1w2d3h4m5s, at most 2147483647)", t);
+				return false;
+			}
+			if (rc == 1)
+				diag(c, DIAG_WARNING, file, line, "TTL %s is "
+				    "over 2147483647; using 0 (RFC 2181 §8)", t);
+			h->have_ttl = true;
+			continue;
+		}
+		if (is_class(t) && !have_class) {
+			have_class = true;
+			if (strcasecmp(t, "IN") != 0 &&
+			    strcasecmp(t, "CLASS1") != 0) {
+				diag(c, DIAG_ERROR, file, line, "class '%s' in "
+				    "a zone of class IN", t);
+				return false;
+			}
+			continue;
+		}
+		break;
+	}
+	snprintf(h->type, sizeof(h->type), "%s", t);
+	h->rest = p;
+	/* ldns 1.8.3 turns an unknown mnemonic into TYPE0 (LDNS.md §2.4). */
+	type = (uint16_t)ldns_get_rr_type_by_name(t);
+	if (type == 0) {
+		if (strncasecmp(t, "TYPE", 4) == 0)
+			diag(c, DIAG_ERROR, file, line, "record type 0 is "
+			    "reserved and cannot be used");
+		else
+			diag(c, DIAG_ERROR, file, line, "unknown record type "
+			    "'%s'", t);
+		return false;
+	}
+	if (type == 41 || (type >= 128 && type <= 255)) {
+		diag(c, DIAG_ERROR, file, line, "meta type '%s' cannot appear "
+		    "in a zone file", t);
+		return false;
+	}
+	return true;
+}
+
+/* The TTL of a record without one: $TTL, else the last stated TTL (RFC
+ * 1035 §5.1); for an SOA with neither, BIND takes its minimum field. */
+static bool
+implicit_ttl(struct ctx *c, const char *file, unsigned line, struct head *h)
+{
+	if (c->have_dflt) {
+		h->ttl = c->dflt_ttl;
+		return true;
+	}
+	if (c->have_last) {
+		h->ttl = c->last_ttl;
+		return true;
+	}
+	if (strcasecmp(h->type, "SOA") == 0) {
+		h->ttl = UINT32_MAX;	/* filled from the SOA below */
+		return true;
+	}
+	diag(c, DIAG_ERROR, file, line, "no TTL: add a $TTL directive at the "
+	    "top of the file or a TTL to this record");
+	return false;
+}
+
+static int
+record(struct ctx *c, uint32_t src, const char *file, unsigned line,
+    const char *text, bool blank)
+{
+	struct head h;
+	char *buf;
+	size_t len;
+	ldns_rr *rr = NULL;
+	ldns_status s;
+	int rc = 0;
+
+	if (blank && c->prev == NULL) {
+		diag(c, DIAG_ERROR, file, line, "no owner name: the first "
+		    "record of a zone cannot start with a blank");
+		return 0;
+	}
+	if (!split_head(c, file, line, text, blank, &h))
+		return 0;
+	if (h.have_ttl) {
+		if (!c->have_dflt) {
+			c->last_ttl = h.ttl;
+			c->have_last = true;
+		}
+	} else if (!implicit_ttl(c, file, line, &h))
+		return 0;
+	len = strlen(h.owner) + strlen(h.type) + strlen(h.rest) + 32;
+	if ((buf = malloc(len)) == NULL)
+		return RDA_ENOMEM;
+	snprintf(buf, len, "%s %" PRIu32 " IN %s %s", blank ? "" : h.owner,
+	    h.ttl == UINT32_MAX ? 0 : h.ttl, h.type, h.rest);
+	s = ldns_rr_new_frm_str(&rr, buf, 0, c->origin,
+	    &c->prev);
+	free(buf);
+	if (s != LDNS_STATUS_OK) {
+		diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
+		return 0;
+	}
+	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA && h.ttl == UINT32_MAX) {
+		ldns_rr_set_ttl(rr, ldns_rdf2native_int32(ldns_rr_rdf(rr, 6)));
+		diag(c, DIAG_WARNING, file, line, "no TTL specified; using the "
+		    "SOA minimum %u", ldns_rr_ttl(rr));
+		c->last_ttl = ldns_rr_ttl(rr);
+		c->have_last = true;
+	}
+	if (!in_zone(c, ldns_rr_owner(rr))) {
+		char *o = ldns_rdf2str(ldns_rr_owner(rr));
+
+		diag(c, DIAG_WARNING, file, line, "ignoring out-of-zone data "
+		    "(%s is not in %s)", o ? o : "?",
+		    c->m->zones[c->zone].source);
+		free(o);
+		goto out;
+	}
+	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
+	    !soa_ok(c, file, line, rr))
+		goto out;
+	if ((rc = store(c, src, file, line, rr)) < 0)
+		goto out;
+	c->st.records++;
+	if (c->o->dump != NULL) {
+		char *str;
+
+		ldns_rr2canonical(rr);
+		if ((str = ldns_rr2str(rr)) != NULL)
+			c->o->dump(c->o->ctx, str);
+		free(str);
+	}
+out:
+	ldns_rr_free(rr);
+	return rc == RDA_EINVAL ? 0 : rc;
+}
+
+static int load_file(struct ctx *c, const char *path, const char *from,
+    unsigned from_line);
+
+static int
+do_origin(struct ctx *c, const char *file, unsigned line, const char *arg)
+{
+	char t[TOKEN_MAX];
+	const char *why = "", *p = arg;
+	ldns_rdf *o;
+
+	if (token(&p, t, sizeof(t)) == 0) {
+		diag(c, DIAG_ERROR, file, line, "$ORIGIN needs a name");
+		return 0;
+	}
+	if ((o = name_at(c, t, &why)) == NULL) {
+		diag(c, DIAG_ERROR, file, line, "bad $ORIGIN '%s': %s", t, why);
+		return 0;
+	}
+	ldns_rdf_deep_free(c->origin);
+	c->origin = o;
+	return 0;
+}
+
+static int
+do_ttl(struct ctx *c, const char *file, unsigned line, const char *arg)
+{
+	char t[TOKEN_MAX];
+	const char *p = arg;
+	uint32_t ttl;
+	int rc;
+
+	token(&p, t, sizeof(t));
+	rc = load_ttl_parse(t, &ttl);
+	if (rc < 0) {
+		diag(c, DIAG_ERROR, file, line, "bad $TTL '%s' (digits, or "
+		    "units as in 1w2d3h4m5s)", t);
+		return 0;
+	}
+	if (rc == 1)
+		diag(c, DIAG_WARNING, file, line, "$TTL %s is over 2147483647; "
+		    "using 0 (RFC 2181 §8)", t);
+	c->dflt_ttl = ttl;
+	c->have_dflt = true;
+	return 0;
+}
+
+static int
+do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
+    const char *arg)
+{
+	struct gen g;
+	char err[256];
+	uint64_t i, n;
+	int rc = 0;
+
+	memset(&g, 0, sizeof(g));
+	if (gen_parse(arg, &g, err, sizeof(err)) < 0) {
+		diag(c, DIAG_ERROR, file, line, "bad $GENERATE: %s", err);
+		return 0;
+	}
+	n = gen_count(&g);
+	if (n > c->o->gen_max) {
+		diag(c, DIAG_ERROR, file, line, "$GENERATE would make %" PRIu64
+		    " records, over the limit of %" PRIu64, n, c->o->gen_max);
+		goto out;
+	}
+	if (c->genbuf == NULL && (c->genbuf = malloc(GEN_LINE_MAX)) == NULL) {
+		rc = RDA_ENOMEM;
+		goto out;
+	}
+	for (i = 0; i < n && !c->stop; i++) {
+		if (gen_line(&g, g.start + i * g.step, c->genbuf, GEN_LINE_MAX,
+		    err, sizeof(err)) < 0) {
+			diag(c, DIAG_ERROR, file, line, "bad $GENERATE: %s",
+			    err);
+			break;
+		}
+		if ((rc = record(c, src, file, line, c->genbuf, false)) < 0)
+			break;
+	}
+out:
+	gen_clear(&g);
+	return rc;
+}
+
+/* Opens an $INCLUDE file as BIND does (relative to the working directory)
+ * and, when nothing is there, as Knot does (relative to the including
+ * file).  Returns the path to use, malloc'd, or NULL after reporting. */
+static char *
+include_path(struct ctx *c, const char *file, unsigned line, const char *name)
+{
+	struct stat st;
+	const char *slash = strrchr(file, '/');
+	char *alt;
+	int len;
+
+	if (name[0] == '/' || stat(name, &st) == 0 || slash == NULL)
+		return strdup(name);
+	len = (int)(slash - file);
+	if ((alt = malloc((size_t)len + strlen(name) + 2)) == NULL)
+		return NULL;
+	sprintf(alt, "%.*s/%s", len, file, name);
+	if (stat(alt, &st) == 0)
+		return alt;
+	diag(c, DIAG_ERROR, file, line, "cannot open $INCLUDE file '%s': "
+	    "tried '%s' (from the working directory, as BIND) and '%s' (from "
+	    "the including file's directory): %s", name, name, alt,
+	    strerror(errno));
+	free(alt);
+	return NULL;
+}
+
+static int
+do_include(struct ctx *c, const char *file, unsigned line, const char *arg)
+{
+	char name[TOKEN_MAX], org[TOKEN_MAX];
+	const char *p = arg, *why = "";
+	ldns_rdf *saved_origin, *saved_prev = NULL, *o = NULL;
+	char *path;
+	int rc;
+
+	if (token(&p, name, sizeof(name)) == 0) {
+		diag(c, DIAG_ERROR, file, line, "$INCLUDE needs a file name");
+		return 0;
+	}
+	if (name[0] == '"' && name[strlen(name) - 1] == '"' &&
+	    strlen(name) >= 2) {
+		memmove(name, name + 1, strlen(name) - 2);
+		name[strlen(name) - 2] = '\0';
+	}
+	if (token(&p, org, sizeof(org)) > 0 &&
+	    (o = name_at(c, org, &why)) == NULL) {
+		diag(c, DIAG_ERROR, file, line, "bad $INCLUDE origin '%s': %s",
+		    org, why);
+		return 0;
+	}
+	if ((path = include_path(c, file, line, name)) == NULL) {
+		ldns_rdf_deep_free(o);
+		return 0;
+	}
+	/* RFC 1035 §5.1: the origin (and, in BIND, the current owner) come
+	 * back after the included file.  BIND keeps a $TTL set inside it,
+	 * and so do we. */
+	saved_origin = ldns_rdf_clone(c->origin);
+	if (c->prev != NULL)
+		saved_prev = ldns_rdf_clone(c->prev);
+	if (o != NULL) {
+		ldns_rdf_deep_free(c->origin);
+		c->origin = o;
+	}
+	rc = load_file(c, path, file, line);
+	ldns_rdf_deep_free(c->origin);
+	c->origin = saved_origin;
+	ldns_rdf_deep_free(c->prev);
+	c->prev = saved_prev;
+	free(path);
+	return rc;
+}
+
+static int
+directive(struct ctx *c, uint32_t src, const char *file, unsigned line,
+    const char *text)
+{
+	size_t n = strcspn(text, " \t");
+	const char *arg = text + n;
+
+	if (n == 7 && strncasecmp(text, "$ORIGIN", n) == 0)
+		return do_origin(c, file, line, arg);
+	if (n == 4 && strncasecmp(text, "$TTL", n) == 0)
+		return do_ttl(c, file, line, arg);
+	if (n == 8 && strncasecmp(text, "$INCLUDE", n) == 0)
+		return do_include(c, file, line, arg);
+	if (n == 9 && strncasecmp(text, "$GENERATE", n) == 0)
+		return do_generate(c, src, file, line, arg);
+	diag(c, DIAG_ERROR, file, line, "unknown directive '%.*s' (known: "
+	    "$ORIGIN, $TTL, $INCLUDE, $GENERATE)", (int)(n > 40 ? 40 : n),
+	    text);
+	return 0;
+}
+
+static FILE *
+open_zone(struct ctx *c, const char *path, const char *from,
+    unsigned from_line, struct stat *st)
+{
+	FILE *fp;
+	unsigned i;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		diag(c, DIAG_ERROR, from ? from : path, from_line,
+		    "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(fp), st) < 0 || S_ISDIR(st->st_mode) ||
+	    (from != NULL && !S_ISREG(st->st_mode))) {
+		diag(c, DIAG_ERROR, from ? from : path, from_line,
+		    "cannot read '%s': %s", path, S_ISDIR(st->st_mode) ?
+		    "it is a directory" : "not a regular file");
+		fclose(fp);
+		return NULL;
+	}
+	for (i = 0; i < c->depth; i++)
+		if (c->stack[i].dev == st->st_dev &&
+		    c->stack[i].ino == st->st_ino) {
+			diag(c, DIAG_ERROR, from, from_line, "$INCLUDE loop: "
+			    "'%s' is already being read", path);
+			fclose(fp);
+			return NULL;
+		}
+	return fp;
+}
+
+static int
+load_file(struct ctx *c, const char *path, const char *from,
+    unsigned from_line)
+{
+	struct reader r;
+	struct stat st;
+	char err[512];
+	uint32_t src;
+	FILE *fp;
+	int rc = 0, n;
+
+	if (c->depth >= c->o->max_depth) {
+		diag(c, DIAG_ERROR, from, from_line, "$INCLUDE nested more than "
+		    "%u deep", c->o->max_depth);
+		return 0;
+	}
+	if ((fp = open_zone(c, path, from, from_line, &st)) == NULL)
+		return 0;
+	if ((rc = model_source_add(c->m, c->zone, path, false, &src)) < 0) {
+		fclose(fp);
+		return rc;
+	}
+	path = c->m->srcs[src].path;
+	c->stack[c->depth].dev = st.st_dev;
+	c->stack[c->depth].ino = st.st_ino;
+	c->stack[c->depth++].path = path;
+	reader_init(&r, fp);
+	while (!c->stop && rc >= 0 &&
+	    (n = reader_next(&r, err, sizeof(err))) != 0) {
+		if (n == RDA_ESYNTAX)
+			diag(c, DIAG_ERROR, path, r.first, "%s", err);
+		else if (n < 0) {
+			diag(c, DIAG_ERROR, path, r.line, "read error: %s",
+			    n == RDA_EIO ? strerror(errno) : rda_strerror(n));
+			break;
+		} else if (r.text[0] == '$')
+			rc = directive(c, src, path, r.first, r.text);
+		else
+			rc = record(c, src, path, r.first, r.text,
+			    r.blank_owner);
+	}
+	reader_clear(&r);
+	fclose(fp);
+	c->depth--;
+	return rc;
+}
+
+int
+load_zone(struct model *m, const char *origin, const char *path,
+    const struct load_opts *o, struct load_stats *st)
+{
+	struct load_opts opts = *o;
+	struct ctx c;
+	ldns_status s;
+	char *apex = NULL;
+	int rc;
+
+	if (opts.max_errors == 0)
+		opts.max_errors = 100;
+	if (opts.gen_max == 0)
+		opts.gen_max = 1000000;
+	if (opts.max_depth == 0 || opts.max_depth > 64)
+		opts.max_depth = 16;
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.o = &opts;
+	s = ldns_str2rdf_dname(&c.apex, origin);
+	if (s != LDNS_STATUS_OK) {
+		diag(&c, DIAG_ERROR, path, 0, "bad zone origin '%s': %s",
+		    origin, ldns_msg(s));
+		return RDA_EINVAL;
+	}
+	ldns_dname2canonical(c.apex);
+	c.origin = ldns_rdf_clone(c.apex);
+	apex = ldns_rdf2str(c.apex);
+	rc = model_zone_add(m, ldns_rdf_data(c.apex), apex ? apex : origin,
+	    &c.zone);
+	if (rc == RDA_EINVAL)
+		diag(&c, DIAG_ERROR, path, 0, "zone %s is loaded twice", apex);
+	if (rc == 0)
+		rc = load_file(&c, path, NULL, 0);
+	if (rc == 0 && !c.stop && c.st.errors == 0 &&
+	    !m->zones[c.zone].has_soa)
+		diag(&c, DIAG_ERROR, path, 0, "no SOA record at the zone apex "
+		    "%s: this is not a whole zone (wrong origin?)", apex);
+	free(apex);
+	free(c.genbuf);
+	ldns_rdf_deep_free(c.apex);
+	ldns_rdf_deep_free(c.origin);
+	ldns_rdf_deep_free(c.prev);
+	if (st != NULL)
+		*st = c.st;
+	if (rc < 0)
+		return rc;
+	return c.st.errors > 0 ? RDA_ESYNTAX : 0;
+}
+
+/* The origin a file names itself: $ORIGIN before the first record, else an
+ * absolute SOA owner.  Returns 1 when found, 0 when not, <0 on error. */
+static int
+origin_in_file(const char *path, char *out, size_t outlen, char *err,
+    size_t errlen)
+{
+	struct reader r;
+	char t[TOKEN_MAX], why[256];
+	const char *p;
+	FILE *fp;
+	int n, found = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		snprintf(err, errlen, "cannot open '%s': %s", path,
+		    strerror(errno));
+		return RDA_EIO;
+	}
+	reader_init(&r, fp);
+	while ((n = reader_next(&r, why, sizeof(why))) != 0) {
+		if (n == RDA_ESYNTAX)
+			continue;
+		if (n < 0)
+			break;
+		p = r.text;
+		if (strncasecmp(p, "$ORIGIN", 7) == 0 &&
+		    (p[7] == ' ' || p[7] == '\t')) {
+			p += 7;
+			token(&p, t, sizeof(t));
+			if (!absolute(t)) {
+				snprintf(err, errlen, "%s:%u: relative $ORIGIN "
+				    "'%s' with no origin to append it to; make "
+				    "it absolute or use --zone ORIGIN=FILE",
+				    path, r.first, t);
+				found = RDA_EINVAL;
+			} else {
+				snprintf(out, outlen, "%s", t);
+				found = 1;
+			}
+			break;
+		}
+		if (strncasecmp(p, "$TTL", 4) == 0)
+			continue;
+		if (p[0] != '$' && !r.blank_owner) {
+			token(&p, t, sizeof(t));
+			if (absolute(t)) {
+				char w[TOKEN_MAX];
+
+				while (token(&p, w, sizeof(w)) > 0 &&
+				    (isdigit((unsigned char)w[0]) ||
+				    is_class(w)))
+					;
+				if (strcasecmp(w, "SOA") == 0) {
+					snprintf(out, outlen, "%s", t);
+					found = 1;
+				}
+			}
+		}
+		break;
+	}
+	reader_clear(&r);
+	fclose(fp);
+	return found;
+}
+
+int
+load_infer_origin(const char *path, char *out, size_t outlen, char *err,
+    size_t errlen)
+{
+	const char *base = strrchr(path, '/');
+	ldns_rdf *d = NULL;
+	size_t n;
+	int rc;
+
+	if ((rc = origin_in_file(path, out, outlen, err, errlen)) != 0)
+		return rc < 0 ? rc : 0;
+	base = base != NULL ? base + 1 : path;
+	if (strncmp(base, "db.", 3) == 0)
+		base += 3;
+	n = strlen(base);
+	if (n > 5 && strcmp(base + n - 5, ".zone") == 0)
+		n -= 5;
+	else if (n > 3 && strcmp(base + n - 3, ".db") == 0)
+		n -= 3;
+	if (n > 0 && base[n - 1] == '.')
+		n--;
+	if (n == 0 || n + 2 > outlen) {
+		snprintf(err, errlen, "%s: cannot tell the zone's origin: no "
+		    "$ORIGIN before the first record, no absolute SOA owner, "
+		    "and the file name is not a domain name; use --zone "
+		    "ORIGIN=FILE", path);
+		return RDA_EINVAL;
+	}
+	snprintf(out, outlen, "%.*s.", (int)n, base);
+	if (ldns_str2rdf_dname(&d, out) != LDNS_STATUS_OK) {
+		snprintf(err, errlen, "%s: the file name does not give a valid "
+		    "origin; use --zone ORIGIN=FILE", path);
+		return RDA_EINVAL;
+	}
+	ldns_rdf_deep_free(d);
+	return 0;
+}

@@ -1,0 +1,57 @@
+/* load.h -- loads master files into the model.
+ *
+ * Each record is read by zones/reader.c, pre-checked where ldns 1.8.3 is
+ * lax or wrong (LDNS.md §2.3-2.4), parsed by ldns_rr_new_frm_str(), turned
+ * into the model's compact record and freed: no ldns object outlives one
+ * record.  Problems are reported through a callback with the file and the
+ * first line of the record, and loading goes on (up to a cap).
+ */
+#ifndef RDA_LOAD_H
+#define RDA_LOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/model.h"
+
+enum diag_sev { DIAG_WARNING, DIAG_ERROR };
+
+struct load_opts {
+	unsigned max_errors;	/* per zone; 0 = 100 */
+	uint64_t gen_max;	/* records per $GENERATE; 0 = 1,000,000 */
+	unsigned max_depth;	/* $INCLUDE nesting; 0 = 16 */
+	/* Every problem: FILE is the path as opened, LINE 0 when none. */
+	void (*diag)(void *ctx, enum diag_sev sev, const char *file,
+	    unsigned line, const char *msg);
+	/* When set, every loaded record in master-file form (--dump). */
+	void (*dump)(void *ctx, const char *text);
+	void *ctx;
+};
+
+struct load_stats {
+	unsigned errors, warnings;
+	uint64_t records;
+};
+
+/* Loads the zone ORIGIN (presentation form, absolute or not) from PATH
+ * into M.  Returns 0 when the zone loaded without error, RDA_ESYNTAX when
+ * errors were reported (M holds what could be read), RDA_EINVAL for a bad
+ * origin or a duplicate zone, RDA_ENOMEM.  *ST is filled when not NULL. */
+int load_zone(struct model *m, const char *origin, const char *path,
+    const struct load_opts *o, struct load_stats *st);
+
+/* Works out the origin of a zone file named on the command line without
+ * one (DESIGN.md): a $ORIGIN before the first record, else an absolute SOA
+ * owner, else the file name (db.example.com, example.com.zone,
+ * example.com.db, example.com).  Writes it to OUT (absolute, OUTLEN bytes).
+ * Returns 0, or RDA_EINVAL/RDA_EIO with a reason in ERR. */
+int load_infer_origin(const char *path, char *out, size_t outlen, char *err,
+    size_t errlen);
+
+/* Parses a TTL the way BIND does: digits, or numbers each followed by a
+ * unit w d h m s (any case), e.g. 1w2d3h.  Sets *TTL and returns 0, 1 when
+ * the value is over 2^31-1 (BIND warns and uses 0; *TTL is 0), or
+ * RDA_ESYNTAX (bad text, or over 2^32-1). */
+int load_ttl_parse(const char *s, uint32_t *ttl);
+
+#endif

@@ -1,0 +1,231 @@
+/* reader.c -- logical records of a master file; see reader.h. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "zones/reader.h"
+
+void
+reader_init(struct reader *r, FILE *fp)
+{
+	memset(r, 0, sizeof(*r));
+	r->fp = fp;
+}
+
+void
+reader_clear(struct reader *r)
+{
+	free(r->text);
+	r->text = NULL;
+}
+
+/* Next byte, or -1 at the end of the file, -2 on a read error. */
+static int
+getbyte(struct reader *r)
+{
+	if (r->pos == r->end) {
+		if (r->eof)
+			return -1;
+		r->end = fread(r->blk, 1, sizeof(r->blk), r->fp);
+		r->pos = 0;
+		if (r->end == 0) {
+			r->eof = true;
+			return ferror(r->fp) ? -2 : -1;
+		}
+	}
+	r->bytes++;
+	return r->blk[r->pos++];
+}
+
+static int
+peekbyte(struct reader *r)
+{
+	int c = getbyte(r);
+
+	if (c >= 0) {
+		r->pos--;
+		r->bytes--;
+	}
+	return c;
+}
+
+/* Appends C; past READER_MAX the record is only consumed, not stored. */
+static int
+put(struct reader *r, char c)
+{
+	char *t;
+
+	if (r->len + 2 > READER_MAX)
+		return RDA_ELIMIT;
+	if (r->len + 2 > r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+
+		if ((t = realloc(r->text, cap)) == NULL)
+			return RDA_ENOMEM;
+		r->text = t;
+		r->cap = cap;
+	}
+	r->text[r->len++] = c;
+	return 0;
+}
+
+/* The state of one record being read. */
+struct scan {
+	int depth;		/* open parentheses */
+	unsigned paren_line;	/* line of the outermost open one */
+	bool quote, comment, escape, started;
+	const char *bad;	/* first problem seen, if any */
+};
+
+static void
+fail(struct scan *s, const char *why)
+{
+	if (s->bad == NULL)
+		s->bad = why;
+}
+
+/* Handles one byte C that is not a line end.  Returns put()'s error. */
+static int
+scan_byte(struct reader *r, struct scan *s, int c)
+{
+	if (c == 0) {
+		fail(s, "NUL byte in the text: this is not a zone file");
+		return 0;
+	}
+	if (s->comment)
+		return 0;
+	if (s->escape) {
+		s->escape = false;
+		return put(r, (char)c);
+	}
+	if (c == '\\') {
+		s->escape = true;
+		return put(r, '\\');
+	}
+	if (c == '"') {
+		s->quote = !s->quote;
+		return put(r, '"');
+	}
+	if (s->quote)
+		return put(r, (char)c);
+	switch (c) {
+	case ';':
+		s->comment = true;
+		return 0;
+	case '(':
+		if (s->depth++ == 0)
+			s->paren_line = r->line + 1;
+		return put(r, ' ');
+	case ')':
+		if (s->depth == 0) {
+			fail(s, "')' without a matching '('");
+			return 0;
+		}
+		s->depth--;
+		return put(r, ' ');
+	case '\r':
+		/* CRLF line ends: the CR is dropped; a lone CR is a blank. */
+		if (peekbyte(r) == '\n')
+			return 0;
+		return put(r, ' ');
+	default:
+		return put(r, (char)c);
+	}
+}
+
+static bool
+blank_text(const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i] != ' ' && t[i] != '\t')
+			return false;
+	return true;
+}
+
+int
+reader_next(struct reader *r, char *err, size_t errlen)
+{
+	struct scan s;
+	int c, rc;
+	bool toolong;
+
+again:
+	memset(&s, 0, sizeof(s));
+	toolong = false;
+	r->len = 0;
+	r->first = r->line + 1;
+	r->blank_owner = false;
+	for (;;) {
+		c = getbyte(r);
+		if (c == -2)
+			return RDA_EIO;
+		if (c == -1)
+			break;
+		if (r->len == 0 && !s.started) {
+			s.started = true;
+			r->blank_owner = (c == ' ' || c == '\t');
+			/* A UTF-8 byte order mark would become part of the
+			 * first owner name (BIND then fails obscurely). */
+			if (c == 0xef && r->line == 0 && r->bytes == 1) {
+				fail(&s, "the file starts with a UTF-8 byte order "
+				    "mark; save it without one");
+			}
+		}
+		if (c == '\n') {
+			r->line++;
+			s.comment = false;
+			if (s.escape) {
+				s.escape = false;
+				r->len--;
+			}
+			if (s.quote) {
+				fail(&s, "unbalanced quotes: a quoted string "
+				    "runs past the end of the line");
+				s.quote = false;
+			}
+			if (s.depth > 0) {
+				if (!toolong && put(r, ' ') == RDA_ELIMIT)
+					toolong = true;
+				continue;
+			}
+			break;
+		}
+		if (toolong) {
+			if (c == 0)
+				fail(&s, "NUL byte in the text: this is not a "
+				    "zone file");
+			continue;
+		}
+		rc = scan_byte(r, &s, c);
+		if (rc == RDA_ELIMIT)
+			toolong = true;
+		else if (rc < 0)
+			return rc;
+	}
+	if (c == -1 && s.depth > 0)
+		fail(&s, "end of file inside parentheses: a '(' is never "
+		    "closed");
+	if (c == -1 && s.quote)
+		fail(&s, "end of file inside a quoted string");
+	if (toolong)
+		fail(&s, "record longer than 512 KiB");
+	if (r->text == NULL && put(r, 0) < 0)
+		return RDA_ENOMEM;
+	r->text[r->len] = '\0';
+	if (s.bad != NULL) {
+		snprintf(err, errlen, "%s", s.bad);
+		if (s.depth > 0 && c == -1)
+			snprintf(err, errlen, "%s (opened on line %u)", s.bad,
+			    s.paren_line);
+		return RDA_ESYNTAX;
+	}
+	if (blank_text(r->text, r->len)) {
+		if (c == -1)
+			return 0;
+		goto again;
+	}
+	return 1;
+}
