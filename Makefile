@@ -63,7 +63,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 # Debian packages: libraries, cmocka, and the peers the differential test
 # compares against.  Installed only when missing, so a ready machine does
 # not need root.
-DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config
+DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -5,6 +5,7 @@
  * zone, to what.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/checks.h"
@@ -231,10 +232,17 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 
-		if (v->fwd.hops == 0 || v->fwd.status == LK_LOOP ||
-		    v->fwd.status == LK_TOOLONG)
+		if (v->fwd.hops == 0)
 			continue;
-		rc = report_add(r, self, &v->addr, t, v->fwd.name,
+		if (v->fwd.status == LK_LOOP || v->fwd.status == LK_TOOLONG)
+			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
+			    "PTR of %s points to %s, an alias (CNAME) whose chain "
+			    "never ends (%s); point it at the host's canonical "
+			    "name", names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
+			    lookup_status_str(v->fwd.status));
+		else
+			rc = report_add(r, self, &v->addr, t, v->fwd.name,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 		    "PTR of %s points to %s, an alias (CNAME) of %s; point it "
 		    "at the canonical name %s", names_addr_fmt(&v->addr, abuf),
@@ -454,19 +462,47 @@ checks_find(const char *id)
 	return -1;
 }
 
+/* Marks the targets of authoritative MX records: findings about them are
+ * raised one level. */
+static uint8_t *
+mail_hosts(const struct model *m)
+{
+	uint8_t *bits = calloc(m->nnodes / 8 + 1, 1);
+	size_t i;
+
+	if (bits == NULL)
+		return NULL;
+	for (i = 0; i < m->nrecs; i++) {
+		const struct rec *r = &m->recs[i];
+
+		if (r->type == RT_MX && model_rec_auth(m, r))
+			bits[r->rd.target / 8] |= (uint8_t)(1u << (r->rd.target % 8));
+	}
+	return bits;
+}
+
 int
 checks_run(const struct model *m, struct report *r)
 {
 	struct xref x;
+	uint8_t *mail;
 	unsigned i;
 	int rc;
 
-	if ((rc = xref_build(&x, m)) < 0)
+	if ((mail = mail_hosts(m)) == NULL)
+		return RDA_ENOMEM;
+	r->mail = mail;
+	if ((rc = xref_build(&x, m)) < 0) {
+		free(mail);
+		r->mail = NULL;
 		return rc;
+	}
 	for (i = 0; i < nchecks && rc == 0; i++)
 		if (checks_sev[i] != SEV_OFF)
 			rc = checks[i].run(&x, r, i);
 	xref_clear(&x);
+	free(mail);
+	r->mail = NULL;
 	report_sort(r);
 	return rc;
 }

@@ -29,6 +29,7 @@ struct finding {
 
 struct report {
 	const struct model *m;
+	const uint8_t *mail;	/* bitmap of mail-host nodes, or NULL */
 	struct finding *f;
 	size_t n, cap;
 	size_t count[3];	/* by severity */
@@ -38,7 +39,8 @@ void report_init(struct report *r, const struct model *m);
 void report_clear(struct report *r);
 
 /* Adds a finding of CHECK (an index into the check table) with the check's
- * severity; the message is printf-style.  Returns 0 or RDA_ENOMEM. */
+ * severity, one level higher when NAME is a mail host (DESIGN.md: a finding
+ * that concerns an MX target is raised); the message is printf-style.  Returns 0 or RDA_ENOMEM. */
 int report_add(struct report *r, unsigned check, const struct addr *a,
     uint32_t name, uint32_t target, uint32_t zone, uint32_t rec,
     const char *fmt, ...) __attribute__((format(printf, 8, 9)));

@@ -187,18 +187,14 @@ again:
 				s.quote = false;
 			}
 			if (s.depth > 0) {
-				if (!toolong && put(r, ' ') == RDA_ELIMIT)
+				if (put(r, ' ') == RDA_ELIMIT)
 					toolong = true;
 				continue;
 			}
 			break;
 		}
-		if (toolong) {
-			if (c == 0)
-				fail(&s, "NUL byte in the text: this is not a "
-				    "zone file");
-			continue;
-		}
+		/* Past READER_MAX the state is still followed, so the
+		 * record ends where it should, but nothing is stored. */
 		rc = scan_byte(r, &s, c);
 		if (rc == RDA_ELIMIT)
 			toolong = true;
@@ -211,7 +207,7 @@ again:
 	if (c == -1 && s.quote)
 		fail(&s, "end of file inside a quoted string");
 	if (toolong)
-		fail(&s, "record longer than 512 KiB");
+		s.bad = "record longer than 512 KiB";
 	if (r->text == NULL && put(r, 0) < 0)
 		return RDA_ENOMEM;
 	r->text[r->len] = '\0';
