@@ -69,24 +69,35 @@ label_count(const struct model *m, uint32_t id)
 	return k;
 }
 
-/* The name to suggest for the PTR of an address several names share:
- * the one with the fewest labels, then the first in alphabetical order. */
+static bool
+is_mail(const struct report *r, uint32_t id)
+{
+	return r->mail != NULL && (r->mail[id / 8] & (1u << (id % 8)));
+}
+
+/* The name to suggest for the PTR of an address several names share: a
+ * mail host first, then the name with the fewest labels, then the first
+ * in alphabetical order. */
 static size_t
-preferred(const struct xref *x, size_t lo, size_t hi)
+preferred(const struct xref *x, const struct report *r, size_t lo, size_t hi)
 {
 	const struct model *m = x->m;
 	char a[NAMES_TXT_MAX], b[NAMES_TXT_MAX];
 	size_t i, best = lo;
-	unsigned lb = label_count(m, m->recs[x->fwd[lo].rec].owner), li;
+	uint32_t bo = m->recs[x->fwd[lo].rec].owner, o;
+	unsigned lb = label_count(m, bo), li;
+	bool mb = is_mail(r, bo), mi;
 
 	for (i = lo + 1; i < hi; i++) {
-		uint32_t o = m->recs[x->fwd[i].rec].owner;
-
+		o = m->recs[x->fwd[i].rec].owner;
 		li = label_count(m, o);
-		if (li < lb || (li == lb && strcmp(model_fmt(m, o, a),
-		    model_fmt(m, m->recs[x->fwd[best].rec].owner, b)) < 0)) {
+		mi = is_mail(r, o);
+		if ((mi && !mb) || (mi == mb && (li < lb || (li == lb &&
+		    strcmp(model_fmt(m, o, a), model_fmt(m, bo, b)) < 0)))) {
 			best = i;
+			bo = o;
 			lb = li;
+			mb = mi;
 		}
 	}
 	return best;
@@ -119,7 +130,7 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 		hi = group_end(x->fwd, x->nfwd, lo);
 		if (f->ptr.status != LK_NXDOMAIN && f->ptr.status != LK_NODATA)
 			continue;
-		best = preferred(x, lo, hi);
+		best = preferred(x, r, lo, hi);
 		rec = &m->recs[x->fwd[best].rec];
 		others[0] = '\0';
 		for (i = lo; i < hi; i++) {
@@ -367,6 +378,13 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 
 		if (c->type != RT_CNAME || !model_rec_auth(m, c))
 			continue;
+		/* RFC 2317: a parent aliases every address of a classless
+		 * block into the child, which holds PTRs only for the
+		 * addresses in use.  An alias from the reverse tree into the
+		 * reverse tree with no target is an address without a PTR,
+		 * which missing-ptr judges from the A/AAAA side. */
+		if (under_reverse(m, c->owner) && under_reverse(m, c->rd.target))
+			continue;
 		lookup_node(m, c->rd.target, RT_CNAME, &res);
 		if (res.status != LK_NXDOMAIN)
 			continue;
@@ -379,6 +397,28 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 			return rc;
 	}
 	return 0;
+}
+
+/* Whether CNAME record C lies on a cycle, and is the first record of it
+ * (the lowest index), so that each loop is reported once. */
+static bool
+first_of_cycle(const struct model *m, uint32_t c)
+{
+	struct lk_result res;
+	uint32_t cur = c;
+	unsigned i;
+
+	for (i = 0; i <= LOOKUP_MAX_HOPS; i++) {
+		lookup_node(m, m->recs[cur].rd.target, RT_CNAME, &res);
+		if (res.status != LK_ANSWER)
+			return false;
+		cur = lookup_rec(m, res.node, res.zone, RT_CNAME);
+		if (cur == c)
+			return true;
+		if (cur < c)
+			return false;
+	}
+	return false;
 }
 
 static int
@@ -396,13 +436,16 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 		if (c->type != RT_CNAME || !model_rec_auth(m, c))
 			continue;
 		lookup_node(m, c->owner, RT_A, &res);
-		if (res.status == LK_LOOP)
+		if (res.status == LK_LOOP) {
+			/* The names leading into a loop are not reported:
+			 * the loop itself is, once, at its first record. */
+			if (!first_of_cycle(m, (uint32_t)i))
+				continue;
 			rc = report_add(r, self, NULL, c->owner, c->rd.target,
 			    model_rec_zone(m, c), (uint32_t)i, "the CNAME chain "
-			    "from %s comes back to %s: no name on it resolves; "
-			    "break the loop", nm(m, &n, c->owner),
-			    nm(m, &n, res.name));
-		else if (res.status == LK_TOOLONG)
+			    "from %s comes back to it: no name on it resolves; "
+			    "break the loop", nm(m, &n, c->owner));
+		} else if (res.status == LK_TOOLONG)
 			rc = report_add(r, self, NULL, c->owner, c->rd.target,
 			    model_rec_zone(m, c), (uint32_t)i, "more than %d "
 			    "CNAMEs in a row from %s; resolvers give up: point "

@@ -353,6 +353,110 @@ group_by_owner(struct model *m)
 	return 0;
 }
 
+/* Orders records of one owner by zone, type and data; the record index
+ * breaks ties so that the first of equal records is kept. */
+static const struct model *dup_model;
+
+static int
+dup_cmp(const void *pa, const void *pb)
+{
+	const struct rec *a = &dup_model->recs[*(const uint32_t *)pa];
+	const struct rec *b = &dup_model->recs[*(const uint32_t *)pb];
+	uint32_t za = model_rec_zone(dup_model, a);
+	uint32_t zb = model_rec_zone(dup_model, b);
+	int c;
+
+	if (za != zb)
+		return za < zb ? -1 : 1;
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if (a->pref != b->pref)
+		return a->pref < b->pref ? -1 : 1;
+	if ((c = memcmp(&a->rd, &b->rd, sizeof(a->rd))) != 0)
+		return c;
+	return *(const uint32_t *)pa < *(const uint32_t *)pb ? -1 : 1;
+}
+
+static bool
+interpreted(uint16_t type)
+{
+	return type == RT_A || type == RT_AAAA || type == RT_PTR ||
+	    type == RT_CNAME || type == RT_NS || type == RT_MX ||
+	    type == RT_DNAME;
+}
+
+/* RFC 2181 §5: identical records of an RRset are one record (BIND merges
+ * them; names compare case-insensitively since labels are stored lower
+ * case).  Marks the later copies with type 0, per owner in O(k log k). */
+static int
+mark_duplicates(struct model *m)
+{
+	uint32_t *idx = NULL;
+	size_t cap = 0, i, j, k, keep;
+
+	dup_model = m;
+	for (i = 0; i < m->nnodes; i++) {
+		const struct node *n = &m->nodes[i];
+
+		if (n->nrec < 2)
+			continue;
+		if (n->nrec > cap) {
+			uint32_t *t = realloc(idx, n->nrec * sizeof(*idx));
+
+			if (t == NULL) {
+				free(idx);
+				return RDA_ENOMEM;
+			}
+			idx = t;
+			cap = n->nrec;
+		}
+		for (k = 0, j = 0; j < n->nrec; j++)
+			if (interpreted(m->recs[n->first + j].type))
+				idx[k++] = n->first + (uint32_t)j;
+		qsort(idx, k, sizeof(*idx), dup_cmp);
+		for (keep = 0, j = 1; j < k; j++) {
+			struct rec *a = &m->recs[idx[keep]];
+			struct rec *b = &m->recs[idx[j]];
+
+			if (a->type == b->type && a->pref == b->pref &&
+			    model_rec_zone(m, a) == model_rec_zone(m, b) &&
+			    memcmp(&a->rd, &b->rd, sizeof(a->rd)) == 0)
+				b->type = 0;
+			else
+				keep = j;
+		}
+	}
+	free(idx);
+	return 0;
+}
+
+/* Drops the records marked with type 0 and recomputes each owner's range
+ * and each zone's count. */
+static void
+compact(struct model *m)
+{
+	size_t i, j, out = 0;
+
+	for (i = 0; i < m->nzones; i++)
+		m->zones[i].records = 0;
+	for (i = 0; i < m->nnodes; i++) {
+		struct node *n = &m->nodes[i];
+		size_t first = out;
+
+		for (j = 0; j < n->nrec; j++) {
+			struct rec *r = &m->recs[n->first + j];
+
+			if (r->type == 0)
+				continue;
+			m->zones[model_rec_zone(m, r)].records++;
+			m->recs[out++] = *r;
+		}
+		n->first = (uint32_t)first;
+		n->nrec = (uint32_t)(out - first);
+	}
+	m->nrecs = out;
+}
+
 int
 model_finish(struct model *m)
 {
@@ -361,8 +465,9 @@ model_finish(struct model *m)
 	size_t i, j;
 	int rc;
 
-	if ((rc = group_by_owner(m)) < 0)
+	if ((rc = group_by_owner(m)) < 0 || (rc = mark_duplicates(m)) < 0)
 		return rc;
+	compact(m);
 	/* Parents first: each node takes the zone of the longest apex above it,
 	 * and is occluded when its parent is a cut or occluded in that zone. */
 	for (i = 1; i < m->nnodes; i++) {

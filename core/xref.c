@@ -1,4 +1,5 @@
 /* xref.c -- address <-> name cross-indexes; see xref.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,6 +64,159 @@ xref_has_addr(const struct model *m, const struct lk_result *res,
 	return found;
 }
 
+/* Parses an octet label: 1-3 digits, no leading zero, at most 255. */
+static int
+octet(const uint8_t *l, size_t len)
+{
+	unsigned v = 0;
+	size_t i;
+
+	if (len == 0 || len > 3 || (len > 1 && l[0] == '0'))
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (l[i] < '0' || l[i] > '9')
+			return -1;
+		v = v * 10 + (unsigned)(l[i] - '0');
+	}
+	return v > 255 ? -1 : (int)v;
+}
+
+/* An RFC 2317 label: "start/len" or "start-len" (len 25-32), or
+ * "start-end".  Sets the block's first and last address. */
+static bool
+classless_label(const uint8_t *l, size_t len, uint8_t *lo, uint8_t *hi)
+{
+	const uint8_t *sep = NULL;
+	int a, b;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (l[i] == '/' || l[i] == '-')
+			sep = &l[i];
+	if (sep == NULL || (a = octet(l, (size_t)(sep - l))) < 0 ||
+	    (b = octet(sep + 1, len - (size_t)(sep - l) - 1)) < 0)
+		return false;
+	if ((*sep == '/' || b < a) && b >= 25 && b <= 32) {
+		if (a % (1 << (32 - b)) != 0)
+			return false;
+		*lo = (uint8_t)a;
+		*hi = (uint8_t)(a + (1 << (32 - b)) - 1);
+		return true;
+	}
+	if (*sep == '-' && b > a) {
+		*lo = (uint8_t)a;
+		*hi = (uint8_t)b;
+		return true;
+	}
+	return false;
+}
+
+static int
+cls_cmp(const void *pa, const void *pb)
+{
+	const struct xclassless *a = pa, *b = pb;
+	int c = memcmp(a->net, b->net, 3);
+
+	return c != 0 ? c : (a->lo > b->lo) - (a->lo < b->lo);
+}
+
+/* Whether WIRE is an RFC 2317 block name <block>.C.B.A.in-addr.arpa.;
+ * fills C's network and the block's range. */
+static bool
+block_of(const uint8_t *wire, struct xclassless *c)
+{
+	struct addr a;
+	unsigned plen;
+
+	if (wire[0] == 0 || names_rev_parse(wire + 1 + wire[0], &a, &plen) !=
+	    NAMES_REV_PREFIX || a.family != 4 || plen != 24)
+		return false;
+	if (!classless_label(wire + 1, wire[0], &c->lo, &c->hi))
+		return false;
+	memcpy(c->net, a.b, 3);
+	return true;
+}
+
+/* Finds the loaded zones whose apex is an RFC 2317 block name. */
+static int
+build_classless(struct xref *x)
+{
+	const struct model *m = x->m;
+	uint8_t w[NAMES_WIRE_MAX + 1];
+	size_t i;
+
+	if (m->nzones > 0 &&
+	    (x->cls = calloc(m->nzones, sizeof(*x->cls))) == NULL)
+		return RDA_ENOMEM;
+	for (i = 0; i < m->nzones; i++) {
+		model_wire(m, m->zones[i].apex, w);
+		if (block_of(w, &x->cls[x->ncls]))
+			x->cls[x->ncls++].apex = m->zones[i].apex;
+	}
+	qsort(x->cls, x->ncls, sizeof(*x->cls), cls_cmp);
+	return 0;
+}
+
+/* Whether node ID is N.<block> in a loaded RFC 2317 child whose parent's
+ * data does not cover the address A.B.C.N (then *A is that address). */
+static bool
+classless_child(const struct xref *x, uint32_t id, struct addr *a)
+{
+	const struct model *m = x->m;
+	uint8_t w[NAMES_WIRE_MAX + 1];
+	const uint8_t *l = m->labels + m->nodes[id].label;
+	struct xclassless c;
+	struct lk_result res;
+	int d;
+
+	if (x->ncls == 0 || (m->nodes[m->nodes[id].parent].flags &
+	    NODE_APEX) == 0 || (d = octet(l + 1, l[0])) < 0)
+		return false;
+	model_wire(m, m->nodes[id].parent, w);
+	if (!block_of(w, &c) || d < c.lo || d > c.hi)
+		return false;
+	memset(a, 0, sizeof(*a));
+	a->family = 4;
+	memcpy(a->b, c.net, 3);
+	a->b[3] = (uint8_t)d;
+	names_addr_to_rev(a, w);
+	lookup_wire(m, w, RT_PTR, &res);
+	return res.status == LK_UNKNOWN;
+}
+
+/* For an IPv4 address whose reverse name is unknown: the PTR lookup in a
+ * loaded RFC 2317 child that covers it, if any. */
+static void
+classless_lookup(const struct xref *x, const struct addr *a,
+    struct lk_result *res)
+{
+	const struct model *m = x->m;
+	uint8_t w[NAMES_WIRE_MAX + 1], apex[NAMES_WIRE_MAX + 1];
+	size_t lo = 0, hi = x->ncls, mid, n;
+	char d[4];
+
+	if (a->family != 4)
+		return;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (memcmp(x->cls[mid].net, a->b, 3) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < x->ncls && memcmp(x->cls[lo].net, a->b, 3) == 0; lo++) {
+		if (a->b[3] < x->cls[lo].lo || a->b[3] > x->cls[lo].hi)
+			continue;
+		n = (size_t)snprintf(d, sizeof(d), "%u", a->b[3]);
+		w[0] = (uint8_t)n;
+		memcpy(w + 1, d, n);
+		model_wire(m, x->cls[lo].apex, apex);
+		memcpy(w + 1 + n, apex, names_wire_len(apex));
+		lookup_wire(m, w, RT_PTR, res);
+		return;
+	}
+}
+
 static int
 build_fwd(struct xref *x)
 {
@@ -88,6 +242,8 @@ build_fwd(struct xref *x)
 		rec_addr(r, &f->addr);
 		names_addr_to_rev(&f->addr, wire);
 		lookup_wire(m, wire, RT_PTR, &f->ptr);
+		if (f->ptr.status == LK_UNKNOWN)
+			classless_lookup(x, &f->addr, &f->ptr);
 	}
 	qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
 	return 0;
@@ -106,6 +262,21 @@ cand_cmp(const void *pa, const void *pb)
 	const struct cand *a = pa, *b = pb;
 
 	return addr_cmp(&a->addr, &b->addr);
+}
+
+/* Doubles the candidate array; frees it on failure. */
+static int
+grow_cand(struct cand **c, size_t *cap)
+{
+	struct cand *t = realloc(*c, 2 * *cap * sizeof(**c));
+
+	if (t == NULL) {
+		free(*c);
+		return RDA_ENOMEM;
+	}
+	*c = t;
+	*cap *= 2;
+	return 0;
 }
 
 /* The node LEVELS labels above ID, or MODEL_NONE past the root. */
@@ -137,47 +308,32 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	if ((c = malloc(cap * sizeof(*c))) == NULL)
 		return RDA_ENOMEM;
 	for (i = 1; i < m->nnodes; i++) {
-		const struct node *nd = &m->nodes[i];
-		bool under;
+		uint32_t id = (uint32_t)i;
+		struct addr a;
 
-		if ((nd->flags & NODE_DATA) == 0 || !model_auth(m, (uint32_t)i))
+		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id))
 			continue;
-		under = (in4 != MODEL_NONE &&
-		    ancestor(m, (uint32_t)i, 4) == in4) ||
-		    (in6 != MODEL_NONE && ancestor(m, (uint32_t)i, 32) == in6);
-		if (!under)
+		if ((in4 != MODEL_NONE && ancestor(m, id, 4) == in4) ||
+		    (in6 != MODEL_NONE && ancestor(m, id, 32) == in6)) {
+			model_wire(m, id, wire);
+			if (names_rev_parse(wire, &a, NULL) != NAMES_REV_ADDR)
+				continue;
+		} else if (in4 == MODEL_NONE || ancestor(m, id, 5) != in4 ||
+		    !classless_child(x, id, &a))
 			continue;
-		model_wire(m, (uint32_t)i, wire);
-		if (n == cap) {
-			struct cand *t = realloc(c, 2 * cap * sizeof(*c));
-
-			if (t == NULL) {
-				free(c);
-				return RDA_ENOMEM;
-			}
-			c = t;
-			cap *= 2;
-		}
-		if (names_rev_parse(wire, &c[n].addr, NULL) != NAMES_REV_ADDR)
-			continue;
-		c[n].revnode = (uint32_t)i;
-		lookup_node(m, (uint32_t)i, RT_PTR, &c[n].ptr);
+		if (n == cap && grow_cand(&c, &cap) < 0)
+			return RDA_ENOMEM;
+		c[n].addr = a;
+		c[n].revnode = id;
+		lookup_node(m, id, RT_PTR, &c[n].ptr);
 		n++;
 	}
 	for (i = 0; i < x->nfwd; i++) {
 		if (x->fwd[i].ptr.status != LK_ANSWER ||
 		    (i > 0 && addr_cmp(&x->fwd[i].addr, &x->fwd[i - 1].addr) == 0))
 			continue;
-		if (n == cap) {
-			struct cand *t = realloc(c, 2 * cap * sizeof(*c));
-
-			if (t == NULL) {
-				free(c);
-				return RDA_ENOMEM;
-			}
-			c = t;
-			cap *= 2;
-		}
+		if (n == cap && grow_cand(&c, &cap) < 0)
+			return RDA_ENOMEM;
 		c[n].addr = x->fwd[i].addr;
 		c[n].revnode = x->fwd[i].ptr.name;
 		c[n].ptr = x->fwd[i].ptr;
@@ -256,7 +412,8 @@ xref_build(struct xref *x, const struct model *m)
 
 	memset(x, 0, sizeof(*x));
 	x->m = m;
-	if ((rc = build_fwd(x)) < 0 || (rc = build_rev(x)) < 0) {
+	if ((rc = build_classless(x)) < 0 || (rc = build_fwd(x)) < 0 ||
+	    (rc = build_rev(x)) < 0) {
 		xref_clear(x);
 		return rc;
 	}
@@ -266,8 +423,10 @@ xref_build(struct xref *x, const struct model *m)
 void
 xref_clear(struct xref *x)
 {
+	free(x->cls);
 	free(x->fwd);
 	free(x->rev);
+	x->cls = NULL;
 	x->fwd = NULL;
 	x->rev = NULL;
 	x->nfwd = x->nrev = 0;

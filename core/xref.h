@@ -7,6 +7,13 @@
  *      address, with how its target resolves (the forward side).
  * Both are built in one pass each over the model, with lookups that cost
  * a few hash probes: no step is quadratic.
+ *
+ * RFC 2317: with parent and child loaded, the parent's CNAMEs lead into
+ * the child and nothing special is needed.  With only the child loaded
+ * (what a customer of an ISP holds), the address of a PTR owned by
+ * N.<start>/<len>.C.B.A.in-addr.arpa. is taken, by the RFC's convention, to
+ * be A.B.C.N; this is used only where the address's own reverse name is
+ * unknown, so it never overrides what the loaded data says.
  */
 #ifndef RDA_XREF_H
 #define RDA_XREF_H
@@ -32,8 +39,17 @@ struct xrev {
 	bool match;		/* the target resolves to the address */
 };
 
+/* An RFC 2317 child zone that is loaded: its block a.b.c.lo-hi. */
+struct xclassless {
+	uint8_t net[3];
+	uint8_t lo, hi;
+	uint32_t apex;		/* node id */
+};
+
 struct xref {
 	const struct model *m;
+	struct xclassless *cls;
+	size_t ncls;
 	struct xfwd *fwd;
 	size_t nfwd;
 	struct xrev *rev;

@@ -32,8 +32,8 @@ golden() {	# golden FILE ACTUAL
 for d in fixtures/*/; do
 	d=${d%/}
 	[ -f "$d/EXPECT" ] || continue
-	if [ -f "$d/args" ]; then
-		args=$(cat "$d/args")
+	if [ -f "$d/ARGS" ]; then
+		args=$(cat "$d/ARGS")
 	else
 		args=$(cd "$d" && ls *.zone | tr '\n' ' ')
 	fi
