@@ -225,6 +225,7 @@ run(struct opts *o)
 {
 	struct model *m;
 	struct report r;
+	struct xref x;
 	int failed, status = EXIT_CLEAN;
 
 	if ((m = model_new()) == NULL)
@@ -245,7 +246,8 @@ run(struct opts *o)
 	if (model_finish(m) < 0)
 		goto nomem;
 	report_init(&r, m);
-	if (checks_run(m, &r) < 0) {
+	if (checks_run(m, NULL, &x, &r) < 0) {
+		xref_clear(&x);
 		report_clear(&r);
 		goto nomem;
 	}
@@ -263,6 +265,7 @@ run(struct opts *o)
 			if (r.count[s] > 0)
 				status = EXIT_FINDINGS;
 	}
+	xref_clear(&x);
 	report_clear(&r);
 	model_free(m);
 	return status;

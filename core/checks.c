@@ -525,9 +525,9 @@ mail_hosts(const struct model *m)
 }
 
 int
-checks_run(const struct model *m, struct report *r)
+checks_run(const struct model *m, const struct policy *pol, struct xref *x,
+    struct report *r)
 {
-	struct xref x;
 	uint8_t *mail;
 	unsigned i;
 	int rc;
@@ -535,15 +535,15 @@ checks_run(const struct model *m, struct report *r)
 	if ((mail = mail_hosts(m)) == NULL)
 		return RDA_ENOMEM;
 	r->mail = mail;
-	if ((rc = xref_build(&x, m)) < 0) {
+	(void)pol;
+	if ((rc = xref_build(x, m)) < 0) {
 		free(mail);
 		r->mail = NULL;
 		return rc;
 	}
 	for (i = 0; i < nchecks && rc == 0; i++)
 		if (checks_sev[i] != SEV_OFF)
-			rc = checks[i].run(&x, r, i);
-	xref_clear(&x);
+			rc = checks[i].run(x, r, i);
 	free(mail);
 	r->mail = NULL;
 	report_sort(r);

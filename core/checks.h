@@ -8,6 +8,7 @@
 #ifndef RDA_CHECKS_H
 #define RDA_CHECKS_H
 
+#include "core/policy.h"
 #include "core/report.h"
 #include "core/xref.h"
 
@@ -29,8 +30,10 @@ int checks_find(const char *id);
 extern enum sev checks_sev[];
 void checks_init(void);
 
-/* Builds the cross-indexes of M and runs every check that is not off.
- * Returns 0 or RDA_ENOMEM. */
-int checks_run(const struct model *m, struct report *r);
+/* Builds the cross-indexes of M into *X (free with xref_clear(); report
+ * writers may read them) and runs every check that is not off.  POL may
+ * be NULL.  Returns 0 or RDA_ENOMEM. */
+int checks_run(const struct model *m, const struct policy *pol,
+    struct xref *x, struct report *r);
 
 #endif
