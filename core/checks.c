@@ -364,10 +364,57 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 	return 0;
 }
 
+/* When TARGET is NAME.<apex of ZONE> and NAME ends in a common top-level
+ * domain, the target was almost surely written without its trailing dot
+ * ("www CNAME host.github.io" in example.com).  Writes a hint naming the
+ * intended target to BUF, or an empty string. */
+static const char *
+dot_hint(const struct model *m, uint32_t target, uint32_t zone, char *buf,
+    size_t size)
+{
+	static const char *const tlds[] = {
+		"com", "net", "org", "io", "info", "biz", "dev", "app", "cloud",
+		"co", "eu", "de", "uk", "nl", "fr", "ch", "at", "be", "se", "no",
+		"dk", "fi", "it", "es", "pl", "cz", "us", "ca", "au", "nz", "jp",
+		"edu", "gov", "arpa", NULL,
+	};
+	uint32_t apex, id, last = MODEL_NONE;
+	unsigned depth = 0, i;
+	const uint8_t *l;
+	char full[NAMES_TXT_MAX], z[NAMES_TXT_MAX];
+	size_t n;
+
+	buf[0] = '\0';
+	if (zone == MODEL_NONE)
+		return buf;
+	apex = m->zones[zone].apex;
+	for (id = target; id != apex; id = m->nodes[id].parent) {
+		if (id == 0)
+			return buf;
+		last = id;
+		depth++;
+	}
+	if (depth < 2)
+		return buf;
+	l = m->labels + m->nodes[last].label;
+	for (i = 0; tlds[i] != NULL; i++)
+		if (strlen(tlds[i]) == l[0] && memcmp(tlds[i], l + 1, l[0]) == 0)
+			break;
+	if (tlds[i] == NULL)
+		return buf;
+	model_fmt(m, target, full);
+	model_fmt(m, apex, z);
+	n = strlen(full) - strlen(z);
+	snprintf(buf, size, " (the trailing dot is probably missing: write "
+	    "%.*s)", (int)n, full);
+	return buf;
+}
+
 static int
 dangling_cname(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
+	char hint[2 * NAMES_TXT_MAX + 80];
 	struct lk_result res;
 	struct names n = {0};
 	size_t i;
@@ -391,8 +438,10 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 		rc = report_add(r, self, NULL, c->owner, c->rd.target,
 		    model_rec_zone(m, c), (uint32_t)i, "%s is an alias (CNAME) "
 		    "of %s, which does not exist in zone %s: correct or "
-		    "remove the CNAME", nm(m, &n, c->owner),
-		    nm(m, &n, c->rd.target), zname(m, &n, res.zone));
+		    "remove the CNAME%s", nm(m, &n, c->owner),
+		    nm(m, &n, c->rd.target), zname(m, &n, res.zone),
+		    dot_hint(m, c->rd.target, model_rec_zone(m, c), hint,
+		    sizeof(hint)));
 		if (rc < 0)
 			return rc;
 	}
