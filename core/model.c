@@ -22,6 +22,8 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+#define HASH_EMPTY UINT64_MAX
+
 /* FNV-1a over the parent id and the lower-cased label. */
 static uint32_t
 hash_of(uint32_t parent, const uint8_t *label, size_t len)
@@ -56,16 +58,21 @@ node_is(const struct model *m, uint32_t id, uint32_t parent,
 	return true;
 }
 
+/* Each slot keeps the full 32-bit hash beside the id, so a probe touches
+ * a node (a likely cache miss) only when the hashes are equal. */
 uint32_t
 model_child(const struct model *m, uint32_t parent, const uint8_t *label,
     size_t len)
 {
 	size_t mask = m->caphash - 1;
-	size_t i = hash_of(parent, label, len) & mask;
-	uint32_t id;
+	uint32_t h = hash_of(parent, label, len), id;
+	size_t i = h & mask;
+	uint64_t slot;
 
-	while ((id = m->hash[i]) != MODEL_NONE) {
-		if (node_is(m, id, parent, label, len))
+	while ((slot = m->hash[i]) != HASH_EMPTY) {
+		id = (uint32_t)slot;
+		if ((uint32_t)(slot >> 32) == h &&
+		    node_is(m, id, parent, label, len))
 			return id;
 		i = (i + 1) & mask;
 	}
@@ -76,18 +83,20 @@ static int
 rehash(struct model *m)
 {
 	size_t cap = m->caphash * 2, mask = cap - 1, i, j;
-	uint32_t *h;
+	uint64_t *h;
 
 	if ((h = malloc(cap * sizeof(*h))) == NULL)
 		return RDA_ENOMEM;
 	memset(h, 0xff, cap * sizeof(*h));
-	for (i = 1; i < m->nnodes; i++) {
-		const uint8_t *l = m->labels + m->nodes[i].label;
+	for (i = 0; i < m->caphash; i++) {
+		uint64_t slot = m->hash[i];
 
-		j = hash_of(m->nodes[i].parent, l + 1, l[0]) & mask;
-		while (h[j] != MODEL_NONE)
+		if (slot == HASH_EMPTY)
+			continue;
+		j = (slot >> 32) & mask;
+		while (h[j] != HASH_EMPTY)
 			j = (j + 1) & mask;
-		h[j] = (uint32_t)i;
+		h[j] = slot;
 	}
 	free(m->hash);
 	m->hash = h;
@@ -101,6 +110,7 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 {
 	struct node *n;
 	size_t i, mask;
+	uint32_t h;
 
 	if ((*id = model_child(m, parent, label, len)) != MODEL_NONE)
 		return 0;
@@ -122,11 +132,12 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 	for (i = 0; i < len; i++)
 		m->labels[m->nlabels++] = names_lower(label[i]);
 	mask = m->caphash - 1;
-	i = hash_of(parent, label, len) & mask;
-	while (m->hash[i] != MODEL_NONE)
+	h = hash_of(parent, label, len);
+	i = h & mask;
+	while (m->hash[i] != HASH_EMPTY)
 		i = (i + 1) & mask;
 	*id = (uint32_t)m->nnodes;
-	m->hash[i] = *id;
+	m->hash[i] = (uint64_t)h << 32 | *id;
 	m->nnodes++;
 	return 0;
 }

@@ -80,7 +80,8 @@ struct model {
 	size_t nnodes, capnodes;
 	uint8_t *labels;	/* arena: [len][lower-cased bytes]... */
 	size_t nlabels, caplabels;
-	uint32_t *hash;		/* open addressing, node ids, MODEL_NONE empty */
+	uint64_t *hash;		/* open addressing: hash << 32 | node id;
+				 * HASH_EMPTY when free */
 	size_t caphash;		/* power of two */
 	struct rec *recs;
 	size_t nrecs, caprecs;
