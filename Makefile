@@ -39,7 +39,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli demo asan clean
+.PHONY: all deps test unit cli diff-bind corpus demo asan clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -81,8 +81,14 @@ unit: $(UNIT_BIN)
 cli: $(BIN)
 	@sh tests/cli/run.sh $(BIN)
 
+diff-bind: $(BIN)
+	@sh tests/diff/bind_diff.sh $(BIN)
+
+corpus: $(BIN)
+	@bash tests/corpus/audit.sh $(BIN)
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli
+	$(MAKE) --no-print-directory all unit cli diff-bind corpus
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps
