@@ -493,8 +493,13 @@ model_finish(struct model *m)
 			continue;
 		for (j = 0; j < n->nrec; j++) {
 			r = &m->recs[n->first + j];
-			if (model_rec_zone(m, r) != n->zone)
+			if (model_rec_zone(m, r) != n->zone) {
+				if ((n->flags & NODE_APEX) &&
+				    p->zone != MODEL_NONE &&
+				    model_rec_zone(m, r) == p->zone)
+					n->flags |= NODE_PARENT_DATA;
 				continue;
+			}
 			n->flags |= NODE_DATA | NODE_EXISTS;
 			if (r->type == RT_NS && (n->flags & NODE_APEX) == 0)
 				n->flags |= NODE_CUT;
@@ -507,6 +512,11 @@ model_finish(struct model *m)
 		p = &m->nodes[n->parent];
 		if ((n->flags & NODE_EXISTS) && (n->flags & NODE_APEX) == 0 &&
 		    p->zone == n->zone)
+			p->flags |= NODE_EXISTS;
+		/* A loaded child's apex still holds the parent's delegation:
+		 * the names between it and the parent's apex exist in the
+		 * parent, as they do when the child is not loaded. */
+		if ((n->flags & NODE_PARENT_DATA) && p->zone != MODEL_NONE)
 			p->flags |= NODE_EXISTS;
 	}
 	m->finished = true;

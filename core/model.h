@@ -35,6 +35,8 @@ enum {
 	NODE_OCCLUDED = 1 << 2,	/* strictly below a cut of its zone */
 	NODE_DATA = 1 << 3,	/* has records of its authoritative zone */
 	NODE_EXISTS = 1 << 4,	/* DATA, or an ancestor of such a node */
+	NODE_PARENT_DATA = 1 << 5, /* an apex holding data of the zone above
+				    * it (the parent's delegation) */
 };
 
 struct node {

@@ -68,8 +68,9 @@ diag(struct ctx *c, enum diag_sev sev, const char *file, unsigned line,
 	if (c->o->diag != NULL)
 		c->o->diag(c->o->ctx, sev, file, line, msg);
 	if (sev == DIAG_ERROR && c->st.errors >= c->o->max_errors) {
-		c->o->diag(c->o->ctx, DIAG_ERROR, file, line,
-		    "too many errors; giving up on this zone");
+		if (c->o->diag != NULL)
+			c->o->diag(c->o->ctx, DIAG_ERROR, file, line,
+			    "too many errors; giving up on this zone");
 		c->stop = true;
 	}
 }
@@ -593,14 +594,24 @@ do_include(struct ctx *c, const char *file, unsigned line, const char *arg)
 	char *path;
 	int rc;
 
-	if (token(&p, name, sizeof(name)) == 0) {
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '"') {
+		/* A quoted file name may hold blanks. */
+		const char *end = strchr(p + 1, '"');
+
+		if (end == NULL || (size_t)(end - p) > sizeof(name)) {
+			diag(c, DIAG_ERROR, file, line, "$INCLUDE: bad quoted "
+			    "file name");
+			return 0;
+		}
+		snprintf(name, sizeof(name), "%.*s", (int)(end - p - 1), p + 1);
+		p = end + 1;
+	} else
+		token(&p, name, sizeof(name));
+	if (name[0] == '\0') {
 		diag(c, DIAG_ERROR, file, line, "$INCLUDE needs a file name");
 		return 0;
-	}
-	if (name[0] == '"' && name[strlen(name) - 1] == '"' &&
-	    strlen(name) >= 2) {
-		memmove(name, name + 1, strlen(name) - 2);
-		name[strlen(name) - 2] = '\0';
 	}
 	if (token(&p, org, sizeof(org)) > 0 &&
 	    (o = name_at(c, org, &why)) == NULL) {

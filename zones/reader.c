@@ -96,6 +96,10 @@ scan_byte(struct reader *r, struct scan *s, int c)
 	if (s->comment)
 		return 0;
 	if (s->escape) {
+		/* "\" then CRLF: the CR goes, and the line end handles the
+		 * backslash as it does before a plain LF. */
+		if (c == '\r' && peekbyte(r) == '\n')
+			return 0;
 		s->escape = false;
 		return put(r, (char)c);
 	}
