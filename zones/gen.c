@@ -1,9 +1,10 @@
 /* gen.c -- BIND's $GENERATE directive, read the way BIND 9.18 reads it.
  *
  * The reference is named-checkzone 9.18, not BIND's documentation: where
- * the two differ (numbers taken modulo 2^32, an offset that carries over to
- * the next bare "$", nibble widths that end in a dot) we follow the program,
- * because a zone is audited for what the server will actually load.
+ * the two differ (numbers taken modulo 2^32, modifier fields that carry
+ * over from one "${...}" to the next, nibble widths that end in a dot) we
+ * follow the program, because a zone is audited for what the server will
+ * actually load.  Nothing here depends on the size of the range.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -19,8 +20,8 @@
  * "ran out of space" when the text does not fit with its NUL. */
 #define SUBST_MAX 127
 
-/* Name-side and type-side limits BIND applies to CLASSnnn and TYPEnnn: at
- * most five characters after the prefix (sizeof "65000"). */
+/* BIND reads CLASSnnn and TYPEnnn only with at most five characters after
+ * the prefix (its buffer is sizeof "65000"). */
 #define NUM_SUFFIX_MAX 5
 
 /* BIND copies a TTL token into a 64-byte buffer and rejects longer ones. */

@@ -29,8 +29,8 @@ struct gen {
 					 * mnemonic */
 	char *rhs;			/* rdata template, quotes removed */
 	uint32_t ttl;			/* the explicit TTL, if has_ttl; BIND
-					 * keeps it as the TTL of later
-					 * records that have none */
+					 * also gives it to later records
+					 * without a TTL while no $TTL is set */
 	bool has_ttl;
 	uint16_t rdclass;		/* the explicit class, 0 if none */
 	bool range_odd;			/* BIND read the range loosely: a number
@@ -53,10 +53,11 @@ int gen_parse(const char *args, struct gen *g, char *err, size_t errlen);
 uint64_t gen_count(const struct gen *g);
 
 /* Writes "<lhs> <middle> <rhs>" for iterator value I to OUT (OUTLEN bytes),
- * with every $, $$, \x and ${offset[,width[,base]]} in lhs and rhs
- * substituted as BIND does.  Returns 0, or RDA_ESYNTAX/RDA_ELIMIT with a
- * reason in ERR (a bad modifier, an I above GEN_ITER_MAX, an offset that
- * overflows, a result longer than OUTLEN). */
+ * G being the result of a successful gen_parse(), with every $, $$, \x and
+ * ${offset[,width[,base]]} in lhs and rhs substituted as BIND does.  Returns
+ * 0, or RDA_ESYNTAX/RDA_ELIMIT with a reason in ERR (a bad modifier, an I
+ * above GEN_ITER_MAX, an offset that overflows, a result longer than
+ * OUTLEN); OUT is then "". */
 int gen_line(const struct gen *g, uint64_t i, char *out, size_t outlen,
     char *err, size_t errlen);
 

@@ -43,6 +43,7 @@ struct ctx {
 	bool have_last;
 	unsigned soa_line;
 	const char *soa_file;
+	ldns_rr *soa;		/* the zone's SOA, to recognise a copy */
 	struct frame stack[64];
 	unsigned depth;
 	bool stop;
@@ -286,12 +287,19 @@ soa_ok(struct ctx *c, const char *file, unsigned line, const ldns_rr *rr)
 		    "SOA record not at the top of the zone");
 		return false;
 	}
-	if (c->soa_file != NULL) {
+	if (c->soa != NULL) {
+		/* An exact copy (files saved from an AXFR end with the SOA
+		 * again) is one record, as BIND takes it; another SOA is an
+		 * error. */
+		if (ldns_rr_compare(c->soa, rr) == 0)
+			return false;
 		diag(c, DIAG_ERROR, file, line, "second SOA record (the first "
 		    "is at %s:%u); a zone has exactly one", c->soa_file,
 		    c->soa_line);
 		return false;
 	}
+	if ((c->soa = ldns_rr_clone(rr)) == NULL)
+		return false;
 	c->soa_file = file;
 	c->soa_line = line;
 	c->m->zones[c->zone].has_soa = true;
@@ -306,6 +314,7 @@ struct head {
 	char type[TOKEN_MAX];
 	uint32_t ttl;
 	bool have_ttl;
+	bool no_ttl;		/* none stated and none to inherit */
 	const char *rest;
 };
 
@@ -380,25 +389,167 @@ split_head(struct ctx *c, const char *file, unsigned line, const char *text,
 }
 
 /* The TTL of a record without one: $TTL, else the last stated TTL (RFC
- * 1035 §5.1); for an SOA with neither, BIND takes its minimum field. */
-static bool
-implicit_ttl(struct ctx *c, const char *file, unsigned line, struct head *h)
+ * 1035 §5.1); an SOA with neither takes its minimum field (BIND).  With
+ * none at all the record is an error, once it is known to be in the zone
+ * (BIND ignores out-of-zone records before it looks at their TTL). */
+static void
+implicit_ttl(struct ctx *c, struct head *h)
 {
-	if (c->have_dflt) {
+	h->no_ttl = false;
+	if (c->have_dflt)
 		h->ttl = c->dflt_ttl;
-		return true;
-	}
-	if (c->have_last) {
+	else if (c->have_last)
 		h->ttl = c->last_ttl;
+	else if (strcasecmp(h->type, "SOA") == 0)
+		h->ttl = UINT32_MAX;	/* filled from the SOA */
+	else {
+		h->ttl = 0;
+		h->no_ttl = true;
+	}
+}
+
+/* Checks of rdata text that ldns 1.8.3 does not make. */
+static bool
+rdata_ok(struct ctx *c, const char *file, unsigned line, const struct head *h)
+{
+	char t[TOKEN_MAX];
+	const char *p = h->rest;
+	unsigned long long len, hex = 0, v;
+	uint16_t type = (uint16_t)ldns_get_rr_type_by_name(h->type);
+	unsigned i;
+
+	token(&p, t, sizeof(t));
+	if (strcmp(t, "\\#") == 0) {
+		/* RFC 3597 generic rdata: ldns reads past a wrong length
+		 * and takes bad hex digits as zero. */
+		if (token(&p, t, sizeof(t)) == 0 || !isdigit((unsigned char)t[0])
+		    || (len = strtoull(t, NULL, 10)) > 65535) {
+			diag(c, DIAG_ERROR, file, line, "generic rdata: bad "
+			    "length '%s'", t);
+			return false;
+		}
+		while (token(&p, t, sizeof(t)) > 0)
+			for (i = 0; t[i] != '\0'; i++, hex++)
+				if (!isxdigit((unsigned char)t[i])) {
+					diag(c, DIAG_ERROR, file, line,
+					    "generic rdata: bad hex digit '%c'",
+					    t[i]);
+					return false;
+				}
+		if (hex != 2 * len || (len == 0 && (type == RT_A ||
+		    type == RT_AAAA || type == RT_PTR || type == RT_CNAME ||
+		    type == RT_NS || type == RT_MX)) ||
+		    (type == RT_A && len != 4) || (type == RT_AAAA && len != 16)) {
+			diag(c, DIAG_ERROR, file, line, "generic rdata: %llu "
+			    "hex digits for a length of %llu bytes, or a wrong "
+			    "length for %s", hex, len, h->type);
+			return false;
+		}
 		return true;
 	}
-	if (strcasecmp(h->type, "SOA") == 0) {
-		h->ttl = UINT32_MAX;	/* filled from the SOA below */
-		return true;
+	if (type == RT_SOA) {
+		/* mname rname serial: ldns wraps a serial over 2^32-1. */
+		token(&p, t, sizeof(t));
+		token(&p, t, sizeof(t));
+		/* strtoull() gives ULLONG_MAX on overflow: also too big. */
+		if (isdigit((unsigned char)t[0]) &&
+		    (v = strtoull(t, NULL, 10)) > UINT32_MAX) {
+			diag(c, DIAG_ERROR, file, line, "SOA serial %s is out of "
+			    "range (at most 4294967295)", t);
+			return false;
+		}
 	}
-	diag(c, DIAG_ERROR, file, line, "no TTL: add a $TTL directive at the "
-	    "top of the file or a TTL to this record");
-	return false;
+	return true;
+}
+
+/* Builds "owner ttl IN type rdata" for ldns.  Returns the text (malloc'd)
+ * or NULL: *RC is then RDA_ENOMEM, or 0 after a reported error. */
+static char *
+rebuild(struct ctx *c, const char *file, unsigned line, const struct head *h,
+    bool blank, int *rc)
+{
+	size_t len = strlen(h->owner) + strlen(h->type) + strlen(h->rest) + 40;
+	char *buf, *q;
+	const char *p;
+	bool quote = false;
+
+	*rc = RDA_ENOMEM;
+	if ((buf = malloc(len)) == NULL)
+		return NULL;
+	*rc = 0;
+	/* ldns 1.8.3 takes any owner starting with '@' for the origin
+	 * (strncmp(owner, "@", 1) in rr.c): "@x" is a label for BIND. */
+	snprintf(buf, len, "%s%s %" PRIu32 " IN %s ",
+	    !blank && h->owner[0] == '@' && h->owner[1] != '\0' ? "\\064" : "",
+	    blank ? "" : h->owner + (h->owner[0] == '@' &&
+	    h->owner[1] != '\0'), h->ttl == UINT32_MAX ? 0 : h->ttl, h->type);
+	/* ldns 1.8.3 cuts record text at 65535 bytes without a word: fold
+	 * runs of blanks outside quotes, and refuse what is still longer. */
+	for (q = buf + strlen(buf), p = h->rest; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0') {
+			*q++ = *p++;
+			*q++ = *p;
+			continue;
+		}
+		if (*p == '"')
+			quote = !quote;
+		if (!quote && (*p == ' ' || *p == '\t') &&
+		    (q[-1] == ' ' || q[-1] == '\t'))
+			continue;
+		*q++ = *p;
+	}
+	*q = '\0';
+	if (q - buf > 65535) {
+		diag(c, DIAG_ERROR, file, line, "record text longer than 65535 "
+		    "characters, which ldns 1.8.3 cannot read whole");
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* After parsing: the TTL rules that need the parsed record.  Returns false
+ * when the record is not to be kept. */
+static bool
+settle_ttl(struct ctx *c, const char *file, unsigned line,
+    const struct head *h, ldns_rr *rr)
+{
+	if (h->no_ttl) {
+		diag(c, DIAG_ERROR, file, line, "no TTL: add a $TTL directive "
+		    "at the top of the file or a TTL to this record");
+		return false;
+	}
+	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA && h->ttl == UINT32_MAX) {
+		ldns_rr_set_ttl(rr, ldns_rdf2native_int32(ldns_rr_rdf(rr, 6)));
+		diag(c, DIAG_WARNING, file, line, "no TTL specified; using the "
+		    "SOA minimum %u", ldns_rr_ttl(rr));
+		/* BIND then uses it as the default TTL, like $TTL. */
+		c->dflt_ttl = ldns_rr_ttl(rr);
+		c->have_dflt = true;
+	}
+	return true;
+}
+
+/* The record's rdata length in wire form (names uncompressed). */
+static size_t
+rdlength(const ldns_rr *rr)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		n += ldns_rdf_size(ldns_rr_rdf(rr, i));
+	return n;
+}
+
+static void
+dump(struct ctx *c, ldns_rr *rr)
+{
+	char *str;
+
+	ldns_rr2canonical(rr);
+	if ((str = ldns_rr2str(rr)) != NULL)
+		c->o->dump(c->o->ctx, str);
+	free(str);
 }
 
 static int
@@ -407,7 +558,6 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 {
 	struct head h;
 	char *buf;
-	size_t len;
 	ldns_rr *rr = NULL;
 	ldns_status s;
 	int rc = 0;
@@ -417,33 +567,28 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		    "record of a zone cannot start with a blank");
 		return 0;
 	}
-	if (!split_head(c, file, line, text, blank, &h))
+	if (!split_head(c, file, line, text, blank, &h) ||
+	    !rdata_ok(c, file, line, &h))
 		return 0;
-	if (h.have_ttl) {
-		if (!c->have_dflt) {
-			c->last_ttl = h.ttl;
-			c->have_last = true;
-		}
-	} else if (!implicit_ttl(c, file, line, &h))
-		return 0;
-	len = strlen(h.owner) + strlen(h.type) + strlen(h.rest) + 32;
-	if ((buf = malloc(len)) == NULL)
-		return RDA_ENOMEM;
-	snprintf(buf, len, "%s %" PRIu32 " IN %s %s", blank ? "" : h.owner,
-	    h.ttl == UINT32_MAX ? 0 : h.ttl, h.type, h.rest);
-	s = ldns_rr_new_frm_str(&rr, buf, 0, c->origin,
-	    &c->prev);
+	h.no_ttl = false;
+	if (!h.have_ttl)
+		implicit_ttl(c, &h);
+	else if (!c->have_dflt) {
+		c->last_ttl = h.ttl;
+		c->have_last = true;
+	}
+	if ((buf = rebuild(c, file, line, &h, blank, &rc)) == NULL)
+		return rc;
+	s = ldns_rr_new_frm_str(&rr, buf, 0, c->origin, &c->prev);
 	free(buf);
 	if (s != LDNS_STATUS_OK) {
 		diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
 		return 0;
 	}
-	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA && h.ttl == UINT32_MAX) {
-		ldns_rr_set_ttl(rr, ldns_rdf2native_int32(ldns_rr_rdf(rr, 6)));
-		diag(c, DIAG_WARNING, file, line, "no TTL specified; using the "
-		    "SOA minimum %u", ldns_rr_ttl(rr));
-		c->last_ttl = ldns_rr_ttl(rr);
-		c->have_last = true;
+	if (rdlength(rr) > 65535) {
+		diag(c, DIAG_ERROR, file, line, "rdata longer than 65535 bytes "
+		    "(RFC 1035 §3.2.1: RDLENGTH is 16 bits)");
+		goto out;
 	}
 	if (!in_zone(c, ldns_rr_owner(rr))) {
 		char *o = ldns_rdf2str(ldns_rr_owner(rr));
@@ -454,20 +599,19 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		free(o);
 		goto out;
 	}
-	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
-	    !soa_ok(c, file, line, rr))
+	if (!settle_ttl(c, file, line, &h, rr) ||
+	    (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
+	    !soa_ok(c, file, line, rr)))
 		goto out;
-	if ((rc = store(c, src, file, line, rr)) < 0)
+	if ((rc = store(c, src, file, line, rr)) == RDA_EINVAL) {
+		diag(c, DIAG_ERROR, file, line, "bad rdata for %s", h.type);
+		goto out;
+	}
+	if (rc < 0)
 		goto out;
 	c->st.records++;
-	if (c->o->dump != NULL) {
-		char *str;
-
-		ldns_rr2canonical(rr);
-		if ((str = ldns_rr2str(rr)) != NULL)
-			c->o->dump(c->o->ctx, str);
-		free(str);
-	}
+	if (c->o->dump != NULL)
+		dump(c, rr);
 out:
 	ldns_rr_free(rr);
 	return rc == RDA_EINVAL ? 0 : rc;
@@ -525,6 +669,7 @@ do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
 {
 	struct gen g;
 	char err[256];
+	ldns_rdf *saved_prev = NULL;
 	uint64_t i, n;
 	int rc = 0;
 
@@ -543,6 +688,11 @@ do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		rc = RDA_ENOMEM;
 		goto out;
 	}
+	/* BIND: a blank owner after $GENERATE is the owner before it. */
+	if (c->prev != NULL && (saved_prev = ldns_rdf_clone(c->prev)) == NULL) {
+		rc = RDA_ENOMEM;
+		goto out;
+	}
 	for (i = 0; i < n && !c->stop; i++) {
 		if (gen_line(&g, g.start + i * g.step, c->genbuf, GEN_LINE_MAX,
 		    err, sizeof(err)) < 0) {
@@ -553,6 +703,8 @@ do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		if ((rc = record(c, src, file, line, c->genbuf, false)) < 0)
 			break;
 	}
+	ldns_rdf_deep_free(c->prev);
+	c->prev = saved_prev;
 out:
 	gen_clear(&g);
 	return rc;
@@ -784,6 +936,7 @@ load_zone(struct model *m, const char *origin, const char *path,
 	ldns_rdf_deep_free(c.apex);
 	ldns_rdf_deep_free(c.origin);
 	ldns_rdf_deep_free(c.prev);
+	ldns_rr_free(c.soa);
 	if (st != NULL)
 		*st = c.st;
 	if (rc < 0)

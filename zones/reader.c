@@ -182,8 +182,11 @@ again:
 			r->line++;
 			s.comment = false;
 			if (s.escape) {
+				/* BIND: a backslash cannot escape the line
+				 * end. */
+				fail(&s, "a backslash at the end of a line "
+				    "escapes nothing");
 				s.escape = false;
-				r->len--;
 			}
 			if (s.quote) {
 				fail(&s, "unbalanced quotes: a quoted string "
