@@ -22,20 +22,19 @@
 struct gen {
 	uint64_t start, stop, step;	/* the range, inclusive */
 	char *lhs;			/* owner template */
-	char *middle;			/* "[ttl] [class] type", rewritten in
-					 * that order (BIND also takes class
-					 * before TTL, ldns does not) with the
-					 * TTL in seconds and the class as a
-					 * mnemonic */
+	/* "[ttl] [class] type", rewritten in that order (BIND also takes
+	 * class before TTL, ldns does not), the TTL in seconds and the
+	 * class as a mnemonic. */
+	char *middle;
 	char *rhs;			/* rdata template, quotes removed */
-	uint32_t ttl;			/* the explicit TTL, if has_ttl; BIND
-					 * also gives it to later records
-					 * without a TTL while no $TTL is set */
+	/* The explicit TTL, if any.  BIND also gives it to later records
+	 * without a TTL while no $TTL is set. */
+	uint32_t ttl;
 	bool has_ttl;
 	uint16_t rdclass;		/* the explicit class, 0 if none */
-	bool range_odd;			/* BIND read the range loosely: a number
-					 * taken modulo 2^32 or text after it
-					 * ignored (e.g. "0-4294967296" is 0-0) */
+	/* BIND read the range loosely: a number taken modulo 2^32, or text
+	 * after it ignored ("0-4294967296" is 0-0, "1-5x" is 1-5). */
+	bool range_odd;
 };
 
 /* Parses ARGS, the text after "$GENERATE" (leading blanks allowed; a

@@ -671,6 +671,7 @@ do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	char err[256];
 	ldns_rdf *saved_prev = NULL;
 	uint64_t i, n;
+	unsigned errs;
 	int rc = 0;
 
 	memset(&g, 0, sizeof(g));
@@ -700,7 +701,11 @@ do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
 			    err);
 			break;
 		}
+		errs = c->st.errors;
 		if ((rc = record(c, src, file, line, c->genbuf, false)) < 0)
+			break;
+		/* BIND abandons the directive at its first bad record. */
+		if (c->st.errors > errs)
 			break;
 	}
 	ldns_rdf_deep_free(c->prev);

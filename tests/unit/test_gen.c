@@ -61,6 +61,20 @@ static const struct good good[] = {
 	  "h6-6 TXT 1|11|11|000|$|0" },
 	{ "0-0 h$ TXT \"${5,3}|$|${-5,2,x}|$\"", 0,
 	  "h0 TXT 005|5|fffffffb|-5" },
+	/* All of sscanf's fields carry over: a field a modifier does not
+	 * convert keeps the earlier modifier's value (checkzone, each line;
+	 * the last one was found by a random differential run). */
+	{ "0-0 h$ TXT \"${1,3,x}|${2,}\"", 0, "h0 TXT 001|002" },
+	{ "0-0 h$ TXT \"${1,3}|${2,x}\"", 0, "h0 TXT 001|002" },
+	{ "0-0 h$ TXT \"${0,2}|${1,3x\"", 0, "h0 TXT 00|001" },
+	{ "0-0 h$ TXT \"${1}5,x}|${2,}\"", 0, "h0 TXT 15,x}|00002" },
+	{ "0-0 h$ TXT \"${1,4,N}|${2,,d}\"", 0, "h0 TXT 1.0.|2.0." },
+	{ "0-0 h$ TXT \"${1,4,N}|${2,3,q}\"", 0, "h0 TXT 1.0.|2.0" },
+	{ "0-0 h$ TXT \"${1,4,N}|${2,3,d\"", 0, "h0 TXT 1.0.|002" },
+	{ "0-0 h$ TXT \"${1,4,N}|${2,3,dx}|$\"", 0, "h0 TXT 1.0.|002|2" },
+	{ "32-33 h$ TXT \"$|${801065,4,N}|${-2207997,,N}|$\"", 32,
+	  "h32 TXT 32|9.4.9.3.C|3.2.F.4.E.D.F.F|-2207965" },
+	{ "0-0 h${1,3,x}-$ TXT ${2}", 0, "h001-1 TXT 2" },
 	/* Nibble widths count the dots, so even widths end in '.'
 	 * (checkzone, all four lines). */
 	{ "0-0 h$ TXT \"${0,0,n}|${0,1,n}|${0,2,n}|${0,3,n}|${0,4,n}|"
@@ -279,6 +293,12 @@ static const struct bad bad[] = {
 	{ "0-0 h$ TXT \"${5,3, d}\"", "the base is not one of d o x X n N" },
 	{ "0-0 h$ TXT \"${5,3,d }\"", "no '}' after the base" },
 	{ "0-0 h$ TXT ${", "the offset is not a number" },
+	/* Nothing to carry over from (checkzone: syntax error). */
+	{ "0-0 h$ TXT ${1,,N}", "the width is not a number" },
+	{ "0-0 h$ TXT ${1,3,x}|${2", "no ',' or '}' after the offset" },
+	{ "0-0 h$ TXT ${1}|${2,}", "the width is not a number" },
+	/* lhs and rhs do not share it. */
+	{ "0-0 h${1,3,x}|$ TXT \"${2,}\"", "rhs '${2,}': bad modifier" },
 	/* Offset overflow (checkzone: out of range; bad-generate-range.db),
 	 * found at parse time even when only the last value overflows. */
 	{ "1-1   host$\tTXT foo${2147483647}",
