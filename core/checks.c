@@ -14,6 +14,7 @@
 enum {
 	CHK_MISSING_PTR, CHK_PTR_MISMATCH, CHK_DANGLING_PTR, CHK_PTR_TO_CNAME,
 	CHK_MULTIPLE_PTR, CHK_DANGLING_CNAME, CHK_UNVERIFIED, CHK_CNAME_LOOP,
+	CHK_RESOLVE_FAILED,
 };
 
 /* Names of nodes, several per message. */
@@ -33,6 +34,8 @@ nm(const struct model *m, struct names *n, uint32_t id)
 static const char *
 zname(const struct model *m, struct names *n, uint32_t zone)
 {
+	if (zone != MODEL_NONE && m->zones[zone].live)
+		return m->zones[zone].source;	/* the zone the server named */
 	return zone == MODEL_NONE ? "?" : nm(m, n, m->zones[zone].apex);
 }
 
@@ -169,7 +172,8 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		const struct rec *rec = &m->recs[f->rec];
 
 		hi = group_end(x->fwd, x->nfwd, lo);
-		if (f->ptr.status != LK_UNKNOWN)
+		if (f->ptr.status != LK_UNKNOWN ||
+		    model_fail(m, f->ptr.name) != FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): no loaded "
@@ -184,7 +188,8 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 
-		if (v->fwd.status != LK_UNKNOWN)
+		if (v->fwd.status != LK_UNKNOWN ||
+		    model_fail(m, v->fwd.name) != FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
@@ -376,7 +381,8 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < m->nrecs; i++) {
 		const struct rec *c = &m->recs[i];
 
-		if (c->type != RT_CNAME || !model_rec_auth(m, c))
+		if (c->type != RT_CNAME || !model_rec_auth(m, c) ||
+		    model_rec_live(m, c))
 			continue;
 		/* RFC 2317: a parent aliases every address of a classless
 		 * block into the child, which holds PTRs only for the
@@ -433,7 +439,8 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < m->nrecs; i++) {
 		const struct rec *c = &m->recs[i];
 
-		if (c->type != RT_CNAME || !model_rec_auth(m, c))
+		if (c->type != RT_CNAME || !model_rec_auth(m, c) ||
+		    model_rec_live(m, c))
 			continue;
 		lookup_node(m, c->owner, RT_A, &res);
 		if (res.status == LK_LOOP) {
@@ -453,6 +460,70 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 			    nm(m, &n, c->owner));
 		else
 			continue;
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static const char *
+fail_str(enum model_fail f)
+{
+	static const char *const str[] = {
+		[FAIL_NONE] = "no answer", [FAIL_TIMEOUT] = "timed out",
+		[FAIL_SERVFAIL] = "SERVFAIL", [FAIL_REFUSED] = "REFUSED",
+		[FAIL_RCODE] = "an error answer", [FAIL_NETWORK] =
+		"network error", [FAIL_BOGUS] = "an answer that does not fit "
+		"the question", [FAIL_LIMIT] = "not asked (too many names or "
+		"too long a chain)",
+	};
+
+	return str[f];
+}
+
+/* Addresses and names that live resolution could not answer: unknown,
+ * and said so, instead of unverified or (wrongly) missing. */
+static int
+resolve_failed(const struct xref *x, struct report *r, unsigned self)
+{
+	const struct model *m = x->m;
+	char abuf[NAMES_ADDR_TXT_MAX];
+	struct names n = {0};
+	enum model_fail why;
+	size_t lo, hi, i;
+	int rc;
+
+	for (lo = 0; lo < x->nfwd; lo = hi) {
+		const struct xfwd *f = &x->fwd[lo];
+		const struct rec *rec = &m->recs[f->rec];
+
+		hi = group_end(x->fwd, x->nfwd, lo);
+		if (f->ptr.status != LK_UNKNOWN ||
+		    (why = model_fail(m, f->ptr.name)) == FAIL_NONE)
+			continue;
+		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
+		    model_rec_zone(m, rec), f->rec, "%s (%s %s): the live "
+		    "look-up of the PTR at %s failed (%s), so its PTR is not "
+		    "checked; this is not taken as \"no PTR\"",
+		    names_addr_fmt(&f->addr, abuf), nm(m, &n, rec->owner),
+		    family_type(&f->addr), nm(m, &n, f->ptr.name),
+		    fail_str(why));
+		if (rc < 0)
+			return rc;
+	}
+	for (i = 0; i < x->nrev; i++) {
+		const struct xrev *v = &x->rev[i];
+		uint32_t t = m->recs[v->ptr].rd.target;
+
+		if (v->fwd.status != LK_UNKNOWN ||
+		    (why = model_fail(m, v->fwd.name)) == FAIL_NONE)
+			continue;
+		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
+		    "points to %s; the live look-up of %s failed (%s), so it "
+		    "cannot be confirmed that it resolves back",
+		    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
+		    nm(m, &n, v->fwd.name), fail_str(why));
 		if (rc < 0)
 			return rc;
 	}
@@ -479,6 +550,9 @@ const struct check checks[] = {
 	    "that no loaded zone is authoritative for", unverified},
 	[CHK_CNAME_LOOP] = {"cname-loop", SEV_ERROR, "a CNAME chain that "
 	    "loops or is longer than 8 aliases", cname_loop},
+	[CHK_RESOLVE_FAILED] = {"resolve-failed", SEV_WARNING, "with "
+	    "--resolve: the live look-up of an address's PTR or of a PTR "
+	    "target failed (timeout, SERVFAIL, REFUSED)", resolve_failed},
 };
 
 const unsigned nchecks = sizeof(checks) / sizeof(checks[0]);
