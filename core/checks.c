@@ -203,36 +203,58 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 	return 0;
 }
 
+static const struct model *ptr_model;
+
+static int
+ptr_target_cmp(const void *pa, const void *pb)
+{
+	const struct model *m = ptr_model;
+	char a[NAMES_TXT_MAX], b[NAMES_TXT_MAX];
+
+	return strcmp(model_fmt(m, m->recs[*(const uint32_t *)pa].rd.target, a),
+	    model_fmt(m, m->recs[*(const uint32_t *)pb].rd.target, b));
+}
+
+/* An RRset has no order (RFC 2181 §5): the targets are listed
+ * alphabetically and the finding is at the PTR whose target comes last,
+ * so a zone read from a file and the same zone by AXFR (in the server's
+ * order) give the same finding. */
 static int
 multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX], list[1024];
 	struct names n = {0};
+	uint32_t *p, last;
 	size_t i, j, k;
-	int rc;
+	int rc = 0;
 
-	for (i = 0; i < x->nrev; i += x->rev[i].nptr) {
+	for (i = 0; i < x->nrev && rc == 0; i += x->rev[i].nptr) {
 		const struct xrev *v = &x->rev[i];
 
 		if (v->nptr < 2)
 			continue;
+		if ((p = malloc(v->nptr * sizeof(*p))) == NULL)
+			return RDA_ENOMEM;
+		for (j = 0; j < v->nptr; j++)
+			p[j] = x->rev[i + j].ptr;
+		ptr_model = m;
+		qsort(p, v->nptr, sizeof(*p), ptr_target_cmp);
 		list[0] = '\0';
-		for (j = i; j < i + v->nptr; j++) {
+		for (j = 0; j < v->nptr; j++) {
 			k = strlen(list);
-			snprintf(list + k, sizeof(list) - k, "%s%s", j > i ?
-			    ", " : "", nm(m, &n, m->recs[x->rev[j].ptr].rd.target));
+			snprintf(list + k, sizeof(list) - k, "%s%s", j > 0 ?
+			    ", " : "", nm(m, &n, m->recs[p[j]].rd.target));
 		}
-		rc = report_add(r, self, &v->addr, m->recs[x->rev[i + 1].ptr]
-		    .rd.target, MODEL_NONE, model_rec_zone(m,
-		    &m->recs[x->rev[i + 1].ptr]), x->rev[i + 1].ptr,
+		last = p[v->nptr - 1];
+		free(p);
+		rc = report_add(r, self, &v->addr, m->recs[last].rd.target,
+		    MODEL_NONE, model_rec_zone(m, &m->recs[last]), last,
 		    "%s has %u PTR records (%s); mail servers take any one of "
 		    "them, so keep only the mail host's name and remove the "
 		    "others", names_addr_fmt(&v->addr, abuf), v->nptr, list);
-		if (rc < 0)
-			return rc;
 	}
-	return 0;
+	return rc;
 }
 
 static int
