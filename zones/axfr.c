@@ -261,6 +261,26 @@ question_ok(struct xfer *x)
 	return false;
 }
 
+/* With a key, the first reply must carry a TSIG record: RFC 8945 §5.3.1
+ * has the server sign the first and the last message.  ldns 1.8.3 does
+ * not verify the MAC of replies (LDNS.md §6.3), and frees the last
+ * message before its closing SOA is handed out, so this is the one check
+ * that can be made: it stops an unsigned answer to a signed request, not
+ * a forged signature (README, "Zone transfers"). */
+static bool
+signed_ok(struct xfer *x)
+{
+	const ldns_pkt *p = ldns_axfr_last_pkt(x->res);
+
+	if (x->j->key == NULL || x->j->records != 1 || p == NULL ||
+	    ldns_pkt_tsig(p) != NULL)
+		return true;
+	fail(x->j, RDA_EINVAL, "the reply is not signed, although the request "
+	    "was signed with TSIG key %s; not accepting unsigned zone data",
+	    x->j->key->name);
+	return false;
+}
+
 /* Checks one record.  Returns true to go on. */
 static bool
 check_rr(struct xfer *x, const ldns_rr *rr)
@@ -494,7 +514,7 @@ receive(struct xfer *x)
 			ldns_rr_free(rr);
 			return;
 		}
-		if (!question_ok(x) || !check_rr(x, rr)) {
+		if (!question_ok(x) || !signed_ok(x) || !check_rr(x, rr)) {
 			ldns_rr_free(rr);
 			return;
 		}
