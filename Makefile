@@ -2,7 +2,8 @@
 #
 #   make            build build/rdnsaudit
 #   make deps       install the Debian packages the build and tests need
-#   make test       unit tests (cmocka) and end-to-end tests of the binary
+#   make test       unit tests (cmocka), end-to-end tests of the binary, and
+#                   live tests (AXFR, --resolve) against a local BIND named
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
 #   make clean
@@ -39,7 +40,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli diff-bind corpus demo asan clean
+.PHONY: all deps test unit cli diff-bind corpus live demo asan clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -63,7 +64,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 # Debian packages: libraries, cmocka, and the peers the differential test
 # compares against.  Installed only when missing, so a ready machine does
 # not need root.
-DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3
+# bind9: the real authoritative server of the live tests (tests/live).
+DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils bind9 pkg-config \
+	python3
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -87,8 +90,13 @@ diff-bind: $(BIN)
 corpus: $(BIN)
 	@bash tests/corpus/audit.sh $(BIN)
 
+# Zone transfers and live resolution against a named started on the
+# loopback at a free port (tests/live/run.sh); no other traffic.
+live: $(BIN)
+	@sh tests/live/run.sh $(BIN)
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli diff-bind corpus
+	$(MAKE) --no-print-directory all unit cli live diff-bind corpus
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps
@@ -104,7 +112,7 @@ asan:
 	$(MAKE) --no-print-directory BUILD=build/asan NO_ASAN=1 \
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli
+		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli live
 
 clean:
 	rm -rf $(BUILD)

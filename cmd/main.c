@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/live.h"
 #include "core/checks.h"
 #include "core/err.h"
 #include "core/model.h"
@@ -33,6 +34,7 @@ struct opts {
 	enum fmt format;
 	enum sev fail_on;	/* SEV_OFF for never */
 	bool dump, quiet;
+	struct live_opts live;	/* --axfr, --tsig, --resolve (cmd/live.h) */
 };
 
 static void
@@ -46,6 +48,7 @@ usage(FILE *out)
 	    "file name\n"
 	    "  --format text|json     report format (default text)\n"
 	    "  --fail-on error|warning|info|never   (default warning)\n"
+	    LIVE_USAGE
 	    "  --dump                 print the loaded records as master-file "
 	    "lines\n"
 	    "  --quiet                no summary line\n"
@@ -114,6 +117,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
 		{"zone", required_argument, NULL, 'z'},
+		LIVE_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
 	const char *eq;
@@ -172,6 +176,11 @@ parse(int argc, char **argv, struct opts *o)
 				return EXIT_TROUBLE;
 			break;
 		default:
+			if (c >= LIVE_OPT_FIRST) {
+				if (live_option(&o->live, c, optarg) < 0)
+					return EXIT_TROUBLE;
+				break;
+			}
 			usage(stderr);
 			return EXIT_TROUBLE;
 		}
@@ -179,7 +188,8 @@ parse(int argc, char **argv, struct opts *o)
 	for (i = optind; i < argc; i++)
 		if (zone_add(o, NULL, 0, argv[i]) < 0)
 			return EXIT_TROUBLE;
-	if (o->nzones == 0) {
+	o->live.quiet = o->quiet;
+	if (o->nzones == 0 && o->live.njobs == 0) {
 		fprintf(stderr, "rdnsaudit: no zones to audit\n");
 		usage(stderr);
 		return EXIT_TROUBLE;
@@ -217,7 +227,9 @@ load_all(struct model *m, struct opts *o)
 		if (rc < 0)
 			failed++;
 	}
-	return failed;
+	if ((rc = live_load(m, &o->live)) < 0)
+		return -1;
+	return failed + rc;
 }
 
 static int
@@ -245,6 +257,10 @@ run(struct opts *o)
 	}
 	if (model_finish(m) < 0)
 		goto nomem;
+	if (live_resolve(m, &o->live) < 0) {
+		model_free(m);
+		return EXIT_TROUBLE;
+	}
 	report_init(&r, m);
 	if (checks_run(m, NULL, &x, &r) < 0) {
 		xref_clear(&x);
@@ -290,6 +306,7 @@ main(int argc, char **argv)
 		free(o.zones[i].path);
 	}
 	free(o.zones);
+	live_clear(&o.live);
 	if (fflush(stdout) != 0 && status != EXIT_TROUBLE) {
 		perror("rdnsaudit: stdout");
 		status = EXIT_TROUBLE;

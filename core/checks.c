@@ -14,6 +14,7 @@
 enum {
 	CHK_MISSING_PTR, CHK_PTR_MISMATCH, CHK_DANGLING_PTR, CHK_PTR_TO_CNAME,
 	CHK_MULTIPLE_PTR, CHK_DANGLING_CNAME, CHK_UNVERIFIED, CHK_CNAME_LOOP,
+	CHK_RESOLVE_FAILED,
 };
 
 /* Names of nodes, several per message. */
@@ -33,6 +34,8 @@ nm(const struct model *m, struct names *n, uint32_t id)
 static const char *
 zname(const struct model *m, struct names *n, uint32_t zone)
 {
+	if (zone != MODEL_NONE && m->zones[zone].live)
+		return m->zones[zone].source;	/* the zone the server named */
 	return zone == MODEL_NONE ? "?" : nm(m, n, m->zones[zone].apex);
 }
 
@@ -169,7 +172,8 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		const struct rec *rec = &m->recs[f->rec];
 
 		hi = group_end(x->fwd, x->nfwd, lo);
-		if (f->ptr.status != LK_UNKNOWN)
+		if (f->ptr.status != LK_UNKNOWN ||
+		    model_fail(m, f->ptr.name) != FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): no loaded "
@@ -184,7 +188,8 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 
-		if (v->fwd.status != LK_UNKNOWN)
+		if (v->fwd.status != LK_UNKNOWN ||
+		    model_fail(m, v->fwd.name) != FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
@@ -198,36 +203,58 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 	return 0;
 }
 
+static const struct model *ptr_model;
+
+static int
+ptr_target_cmp(const void *pa, const void *pb)
+{
+	const struct model *m = ptr_model;
+	char a[NAMES_TXT_MAX], b[NAMES_TXT_MAX];
+
+	return strcmp(model_fmt(m, m->recs[*(const uint32_t *)pa].rd.target, a),
+	    model_fmt(m, m->recs[*(const uint32_t *)pb].rd.target, b));
+}
+
+/* An RRset has no order (RFC 2181 §5): the targets are listed
+ * alphabetically and the finding is at the PTR whose target comes last,
+ * so a zone read from a file and the same zone by AXFR (in the server's
+ * order) give the same finding. */
 static int
 multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX], list[1024];
 	struct names n = {0};
+	uint32_t *p, last;
 	size_t i, j, k;
-	int rc;
+	int rc = 0;
 
-	for (i = 0; i < x->nrev; i += x->rev[i].nptr) {
+	for (i = 0; i < x->nrev && rc == 0; i += x->rev[i].nptr) {
 		const struct xrev *v = &x->rev[i];
 
 		if (v->nptr < 2)
 			continue;
+		if ((p = malloc(v->nptr * sizeof(*p))) == NULL)
+			return RDA_ENOMEM;
+		for (j = 0; j < v->nptr; j++)
+			p[j] = x->rev[i + j].ptr;
+		ptr_model = m;
+		qsort(p, v->nptr, sizeof(*p), ptr_target_cmp);
 		list[0] = '\0';
-		for (j = i; j < i + v->nptr; j++) {
+		for (j = 0; j < v->nptr; j++) {
 			k = strlen(list);
-			snprintf(list + k, sizeof(list) - k, "%s%s", j > i ?
-			    ", " : "", nm(m, &n, m->recs[x->rev[j].ptr].rd.target));
+			snprintf(list + k, sizeof(list) - k, "%s%s", j > 0 ?
+			    ", " : "", nm(m, &n, m->recs[p[j]].rd.target));
 		}
-		rc = report_add(r, self, &v->addr, m->recs[x->rev[i + 1].ptr]
-		    .rd.target, MODEL_NONE, model_rec_zone(m,
-		    &m->recs[x->rev[i + 1].ptr]), x->rev[i + 1].ptr,
+		last = p[v->nptr - 1];
+		free(p);
+		rc = report_add(r, self, &v->addr, m->recs[last].rd.target,
+		    MODEL_NONE, model_rec_zone(m, &m->recs[last]), last,
 		    "%s has %u PTR records (%s); mail servers take any one of "
 		    "them, so keep only the mail host's name and remove the "
 		    "others", names_addr_fmt(&v->addr, abuf), v->nptr, list);
-		if (rc < 0)
-			return rc;
 	}
-	return 0;
+	return rc;
 }
 
 static int
@@ -423,7 +450,8 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < m->nrecs; i++) {
 		const struct rec *c = &m->recs[i];
 
-		if (c->type != RT_CNAME || !model_rec_auth(m, c))
+		if (c->type != RT_CNAME || !model_rec_auth(m, c) ||
+		    model_rec_live(m, c))
 			continue;
 		/* RFC 2317: a parent aliases every address of a classless
 		 * block into the child, which holds PTRs only for the
@@ -482,7 +510,8 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < m->nrecs; i++) {
 		const struct rec *c = &m->recs[i];
 
-		if (c->type != RT_CNAME || !model_rec_auth(m, c))
+		if (c->type != RT_CNAME || !model_rec_auth(m, c) ||
+		    model_rec_live(m, c))
 			continue;
 		lookup_node(m, c->owner, RT_A, &res);
 		if (res.status == LK_LOOP) {
@@ -502,6 +531,70 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 			    nm(m, &n, c->owner));
 		else
 			continue;
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static const char *
+fail_str(enum model_fail f)
+{
+	static const char *const str[] = {
+		[FAIL_NONE] = "no answer", [FAIL_TIMEOUT] = "timed out",
+		[FAIL_SERVFAIL] = "SERVFAIL", [FAIL_REFUSED] = "REFUSED",
+		[FAIL_RCODE] = "an error answer", [FAIL_NETWORK] =
+		"network error", [FAIL_BOGUS] = "an answer that does not fit "
+		"the question", [FAIL_LIMIT] = "not asked (too many names or "
+		"too long a chain)",
+	};
+
+	return str[f];
+}
+
+/* Addresses and names that live resolution could not answer: unknown,
+ * and said so, instead of unverified or (wrongly) missing. */
+static int
+resolve_failed(const struct xref *x, struct report *r, unsigned self)
+{
+	const struct model *m = x->m;
+	char abuf[NAMES_ADDR_TXT_MAX];
+	struct names n = {0};
+	enum model_fail why;
+	size_t lo, hi, i;
+	int rc;
+
+	for (lo = 0; lo < x->nfwd; lo = hi) {
+		const struct xfwd *f = &x->fwd[lo];
+		const struct rec *rec = &m->recs[f->rec];
+
+		hi = group_end(x->fwd, x->nfwd, lo);
+		if (f->ptr.status != LK_UNKNOWN ||
+		    (why = model_fail(m, f->ptr.name)) == FAIL_NONE)
+			continue;
+		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
+		    model_rec_zone(m, rec), f->rec, "%s (%s %s): the live "
+		    "look-up of the PTR at %s failed (%s), so its PTR is not "
+		    "checked; this is not taken as \"no PTR\"",
+		    names_addr_fmt(&f->addr, abuf), nm(m, &n, rec->owner),
+		    family_type(&f->addr), nm(m, &n, f->ptr.name),
+		    fail_str(why));
+		if (rc < 0)
+			return rc;
+	}
+	for (i = 0; i < x->nrev; i++) {
+		const struct xrev *v = &x->rev[i];
+		uint32_t t = m->recs[v->ptr].rd.target;
+
+		if (v->fwd.status != LK_UNKNOWN ||
+		    (why = model_fail(m, v->fwd.name)) == FAIL_NONE)
+			continue;
+		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
+		    "points to %s; the live look-up of %s failed (%s), so it "
+		    "cannot be confirmed that it resolves back",
+		    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
+		    nm(m, &n, v->fwd.name), fail_str(why));
 		if (rc < 0)
 			return rc;
 	}
@@ -528,6 +621,9 @@ const struct check checks[] = {
 	    "that no loaded zone is authoritative for", unverified},
 	[CHK_CNAME_LOOP] = {"cname-loop", SEV_ERROR, "a CNAME chain that "
 	    "loops or is longer than 8 aliases", cname_loop},
+	[CHK_RESOLVE_FAILED] = {"resolve-failed", SEV_WARNING, "with "
+	    "--resolve: the live look-up of an address's PTR or of a PTR "
+	    "target failed (timeout, SERVFAIL, REFUSED)", resolve_failed},
 };
 
 const unsigned nchecks = sizeof(checks) / sizeof(checks[0]);

@@ -53,8 +53,9 @@ step(const struct model *m, uint32_t id, uint32_t closest,
 	res->node = MODEL_NONE;
 	res->zone = MODEL_NONE;
 	/* A name below a node that is itself not authoritative (a cut, glue,
-	 * outside every zone) is unknown; so is that node. */
-	if (!model_auth(m, at)) {
+	 * outside every zone) is unknown; so is that node, and a name whose
+	 * live look-up failed (model.h, "Live data"). */
+	if (!model_auth(m, at) || model_fail(m, at) != FAIL_NONE) {
 		res->status = LK_UNKNOWN;
 		return;
 	}

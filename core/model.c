@@ -522,3 +522,36 @@ model_finish(struct model *m)
 	m->finished = true;
 	return 0;
 }
+
+/* Live data: see model.h. */
+
+int
+model_reopen(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nnodes; i++)
+		m->nodes[i].flags &= NODE_APEX | NODE_FAIL_MASK;
+	m->finished = false;
+	return 0;
+}
+
+int
+model_live_zone_add(struct model *m, const uint8_t *apex, const char *source,
+    uint32_t *zone)
+{
+	int rc;
+
+	if ((rc = model_zone_add(m, apex, source, zone)) == 0)
+		m->zones[*zone].live = true;
+	return rc;
+}
+
+void
+model_fail_set(struct model *m, uint32_t id, enum model_fail code)
+{
+	struct node *n = &m->nodes[id];
+
+	n->flags = (uint16_t)((n->flags & ~NODE_FAIL_MASK) |
+	    ((unsigned)code << NODE_FAIL_SHIFT));
+}

@@ -9,7 +9,9 @@
  * only what the audit uses (addresses, target names) and their source line.
  *
  * The model knows nothing of files or ldns: loaders feed it wire-form names
- * and records, then call model_finish(), after which it is read-only.
+ * and records, then call model_finish(), after which it is read-only --
+ * except for live resolution (see "Live data" below), which reopens it
+ * once to add what it learned and finishes it again.
  */
 #ifndef RDA_MODEL_H
 #define RDA_MODEL_H
@@ -37,6 +39,17 @@ enum {
 	NODE_EXISTS = 1 << 4,	/* DATA, or an ancestor of such a node */
 	NODE_PARENT_DATA = 1 << 5, /* an apex holding data of the zone above
 				    * it (the parent's delegation) */
+	/* Bits 6-8: why a live look-up of this name failed (enum
+	 * model_fail), 0 when it did not fail or was not made. */
+	NODE_FAIL_SHIFT = 6,
+	NODE_FAIL_MASK = 7 << 6,
+};
+
+/* Why a live look-up failed: a name with one of these is unknown, never
+ * taken for a name that does not exist. */
+enum model_fail {
+	FAIL_NONE, FAIL_TIMEOUT, FAIL_SERVFAIL, FAIL_REFUSED, FAIL_RCODE,
+	FAIL_NETWORK, FAIL_BOGUS, FAIL_LIMIT,
 };
 
 struct node {
@@ -75,6 +88,7 @@ struct zone {
 	uint32_t serial;
 	uint64_t records;
 	bool has_soa;
+	bool live;		/* answers of live resolution, see below */
 };
 
 struct model {
@@ -136,6 +150,37 @@ int model_rec_add(struct model *m, const struct rec *r);
  * after the last record. */
 int model_finish(struct model *m);
 
+/* Live data.  What live resolution (zones/resolve.c) learns about a name
+ * that no loaded zone answers for is added as a zone of its own whose apex
+ * is that name and whose records are the answers (CNAME, PTR, A, AAAA; a
+ * name that exists without them holds a record of a private type), so the
+ * ordinary lookups and checks give verdicts on it.  Live zones are marked
+ * `live`: the checks use them to answer, never as data to audit, and the
+ * report does not list them among the loaded zones.  A name whose look-up
+ * failed gets no zone but a failure code, and lookups treat it as unknown.
+ *
+ * model_reopen() undoes what model_finish() computed (records, names and
+ * zones stay) so that more can be added; call model_finish() again after.
+ * Record and node ids from before are invalid afterwards (xref_clear()
+ * first).  Returns 0. */
+int model_reopen(struct model *m);
+
+/* Adds a live zone; as model_zone_add(). */
+int model_live_zone_add(struct model *m, const uint8_t *apex,
+    const char *source, uint32_t *zone);
+
+/* Records that the live look-up of node ID failed with CODE. */
+void model_fail_set(struct model *m, uint32_t id, enum model_fail code);
+
+static inline enum model_fail
+model_fail(const struct model *m, uint32_t id)
+{
+	if (id == MODEL_NONE)
+		return FAIL_NONE;
+	return (enum model_fail)((m->nodes[id].flags & NODE_FAIL_MASK) >>
+	    NODE_FAIL_SHIFT);
+}
+
 /* The zone of record R. */
 static inline uint32_t
 model_rec_zone(const struct model *m, const struct rec *r)
@@ -161,6 +206,13 @@ model_rec_auth(const struct model *m, const struct rec *r)
 {
 	return model_auth(m, r->owner) &&
 	    m->nodes[r->owner].zone == model_rec_zone(m, r);
+}
+
+/* Whether R is live data (an answer of live resolution). */
+static inline bool
+model_rec_live(const struct model *m, const struct rec *r)
+{
+	return m->zones[model_rec_zone(m, r)].live;
 }
 
 #endif

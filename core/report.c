@@ -171,8 +171,16 @@ report_summary(const struct report *r, FILE *out)
 {
 	const struct model *m = r->m;
 
+	size_t nz = 0, nr = 0, i;
+
+	/* Live answers are not loaded zones (model.h, "Live data"). */
+	for (i = 0; i < m->nzones; i++)
+		if (!m->zones[i].live) {
+			nz++;
+			nr += m->zones[i].records;
+		}
 	fprintf(out, "%zu zone%s, %zu records: %zu error%s, %zu warning%s, "
-	    "%zu info\n", m->nzones, m->nzones == 1 ? "" : "s", m->nrecs,
+	    "%zu info\n", nz, nz == 1 ? "" : "s", nr,
 	    r->count[SEV_ERROR], r->count[SEV_ERROR] == 1 ? "" : "s",
 	    r->count[SEV_WARNING], r->count[SEV_WARNING] == 1 ? "" : "s",
 	    r->count[SEV_INFO]);
@@ -253,11 +261,16 @@ report_json(const struct report *r, FILE *out)
 	char buf[NAMES_TXT_MAX];
 	size_t i;
 
+	bool first = true;
+
 	fputs("{\"version\": 1,\n \"zones\": [", out);
 	for (i = 0; i < m->nzones; i++) {
 		const struct zone *z = &m->zones[i];
 
-		fputs(i ? ",\n   " : "\n   ", out);
+		if (z->live)
+			continue;
+		fputs(first ? "\n   " : ",\n   ", out);
+		first = false;
 		fputs("{\"origin\": ", out);
 		json_str(out, model_fmt(m, z->apex, buf));
 		fputs(", \"source\": ", out);

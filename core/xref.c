@@ -227,7 +227,8 @@ build_fwd(struct xref *x)
 
 	for (i = 0; i < m->nrecs; i++)
 		if ((m->recs[i].type == RT_A || m->recs[i].type == RT_AAAA) &&
-		    model_rec_auth(m, &m->recs[i]))
+		    model_rec_auth(m, &m->recs[i]) &&
+		    !model_rec_live(m, &m->recs[i]))
 			n++;
 	if (n > 0 && (x->fwd = calloc(n, sizeof(*x->fwd))) == NULL)
 		return RDA_ENOMEM;
@@ -235,8 +236,10 @@ build_fwd(struct xref *x)
 		const struct rec *r = &m->recs[i];
 		struct xfwd *f;
 
+		/* Live answers are someone else's data: they answer
+		 * lookups but are not audited (model.h, "Live data"). */
 		if ((r->type != RT_A && r->type != RT_AAAA) ||
-		    !model_rec_auth(m, r))
+		    !model_rec_auth(m, r) || model_rec_live(m, r))
 			continue;
 		f = &x->fwd[x->nfwd++];
 		f->rec = (uint32_t)i;
@@ -313,7 +316,8 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 		uint32_t id = (uint32_t)i;
 		struct addr a;
 
-		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id))
+		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id) ||
+		    m->zones[m->nodes[i].zone].live)
 			continue;
 		if ((in4 != MODEL_NONE && ancestor(m, id, 4) == in4) ||
 		    (in6 != MODEL_NONE && ancestor(m, id, 32) == in6)) {
