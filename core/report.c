@@ -129,7 +129,9 @@ void
 report_sort(struct report *r)
 {
 	sort_model = r->m;
-	qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
+	/* qsort(NULL, 0, ...) is undefined (C11 7.22.5): UBSan stops there. */
+	if (r->n > 0)
+		qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
 }
 
 static void

@@ -245,7 +245,9 @@ build_fwd(struct xref *x)
 		if (f->ptr.status == LK_UNKNOWN)
 			classless_lookup(x, &f->addr, &f->ptr);
 	}
-	qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
+	/* qsort(NULL, 0, ...) is undefined (C11 7.22.5). */
+	if (x->nfwd > 0)
+		qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
 	return 0;
 }
 
@@ -399,7 +401,8 @@ build_rev(struct xref *x)
 			if ((rc = rev_add(x, &cap, &c[i], p, k)) < 0)
 				goto out;
 	}
-	qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
+	if (x->nrev > 0)
+		qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
 out:
 	free(c);
 	return rc;
