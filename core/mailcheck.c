@@ -258,14 +258,19 @@ mail_check_ptr_generic(const struct xref *x, struct report *r, unsigned self)
 		if (p == MODEL_NONE)
 			continue;
 		who(m, ma, w, sizeof(w));
+		if (ma->name != MODEL_NONE)
+			model_fmt(m, ma->name, h);
 		rc = report_add(r, self, &ma->addr, m->recs[p].rd.target,
 		    MODEL_NONE, res.zone, p, "%s: its PTR %s looks like the "
 		    "name of a dynamic or residential address (%s%s); many "
-		    "receiving mail servers refuse mail from such names: have "
-		    "the PTR set to %s", w, t, strcmp(why, "embeds the "
-		    "address") == 0 ? "" : "pool word ", why,
-		    ma->name != MODEL_NONE ? model_fmt(m, ma->name, h) :
-		    "the mail server's own host name");
+		    "receiving mail servers refuse mail from such names: %s%s",
+		    w, t, strcmp(why, "embeds the address") == 0 ? "" :
+		    "pool word ", why, ma->name == MODEL_NONE ? "have the PTR "
+		    "set to the mail server's own host name" :
+		    m->recs[p].rd.target == ma->name ? "give the mail host a "
+		    "name that does not look generic, and its PTR that name" :
+		    "have the PTR set to ", ma->name != MODEL_NONE &&
+		    m->recs[p].rd.target != ma->name ? h : "");
 		if (rc < 0)
 			return rc;
 	}

@@ -7,7 +7,9 @@
 #   - the findings against EXPECT, written by hand (tests/cli/expect.py);
 #   - the exact text report, JSON report and exit status against the
 #     goldens expected.txt, expected.json, expected.rc (UPDATE=1 rewrites
-#     them; review the diff before committing).
+#     them; review the diff before committing);
+#   - where the fixture has them, the fix list against expected.fixlist
+#     (--format fixlist) and expected.csv (--format fixlist-csv).
 # Then the bad-input cases of tests/cli/bad.sh.
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -54,6 +56,13 @@ for d in fixtures/*/; do
 	golden "$d/expected.txt" "$TMP/out.txt"
 	golden "$d/expected.json" "$TMP/out.json"
 	golden "$d/expected.rc" "$TMP/rc"
+	for f in fixlist:fixlist csv:fixlist-csv; do
+		[ -f "$d/expected.${f%%:*}" ] || continue
+		# shellcheck disable=SC2086
+		(cd "$d" && "$BIN" --format "${f#*:}" $args \
+		    >"$TMP/out.${f%%:*}" 2>/dev/null)
+		golden "$d/expected.${f%%:*}" "$TMP/out.${f%%:*}"
+	done
 done
 
 . "$TOP/tests/cli/bad.sh"
