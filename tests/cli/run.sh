@@ -10,7 +10,9 @@
 #     them; review the diff before committing);
 #   - where the fixture has them, the fix list against expected.fixlist
 #     (--format fixlist) and expected.csv (--format fixlist-csv).
-# Then the bad-input cases of tests/cli/bad.sh.
+# Then the round trip of the fix list (tests/cli/roundtrip.py) on the
+# fixtures that list something, and the bad-input cases of
+# tests/cli/bad.sh.
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TOP=$(pwd)
@@ -63,6 +65,17 @@ for d in fixtures/*/; do
 		    >"$TMP/out.${f%%:*}" 2>/dev/null)
 		golden "$d/expected.${f%%:*}" "$TMP/out.${f%%:*}"
 	done
+done
+
+for d in fixlist isp-static-mail demo mail-fcrdns ptr-generic rfc2317 \
+    missing-ptr-shared missing-ptr-v6 ptr-mismatch-v6 dangling-ptr-v6 \
+    authority-rfc2317-child-only multiple-ptr ptr-to-cname; do
+	if python3 tests/cli/roundtrip.py "$BIN" "fixtures/$d" "$TMP" \
+	    >"$TMP/rt" 2>&1; then
+		ok
+	else
+		ko "round trip of fixtures/$d:"; cat "$TMP/rt"
+	fi
 done
 
 . "$TOP/tests/cli/bad.sh"
