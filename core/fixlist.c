@@ -84,7 +84,8 @@ ptr_fails(const struct model *m, uint32_t p, const struct addr *a,
 	lookup_node(m, m->recs[p].rd.target, a->family == 4 ? RT_A : RT_AAAA,
 	    &fwd);
 	if (fwd.status == LK_NXDOMAIN)
-		snprintf(why, size, "its PTR names %s, which does not exist", t);
+		snprintf(why, size, "its PTR names %s, which does not exist",
+		    t);
 	else if (fwd.status == LK_NODATA)
 		snprintf(why, size, "its PTR names %s, which has no %s record",
 		    t, a->family == 4 ? "A" : "AAAA");
@@ -176,8 +177,8 @@ from_fwd(const struct xref *x, struct fixes *fx)
 	int rc;
 
 	for (lo = 0; lo < x->nfwd; lo = hi) {
-		for (hi = lo + 1; hi < x->nfwd && xref_addr_cmp(&x->fwd[hi].addr,
-		    &x->fwd[lo].addr) == 0; hi++)
+		for (hi = lo + 1; hi < x->nfwd &&
+		    xref_addr_cmp(&x->fwd[hi].addr, &x->fwd[lo].addr) == 0; hi++)
 			;
 		memset(&f, 0, sizeof(f));
 		f.addr = x->fwd[lo].addr;
@@ -189,8 +190,8 @@ from_fwd(const struct xref *x, struct fixes *fx)
 		switch (f.ptr.status) {
 		case LK_UNKNOWN:
 			f.unknown = true;
-			snprintf(f.why, sizeof(f.why), "its reverse zone is not "
-			    "loaded, so its PTR could not be checked");
+			snprintf(f.why, sizeof(f.why), "its reverse zone is "
+			    "not loaded, so its PTR could not be checked");
 			break;
 		case LK_NXDOMAIN:
 		case LK_NODATA:

@@ -79,8 +79,10 @@ embeds_v4(const char *name, const uint8_t *b)
 	if (run_of(v, ndig, n, b, 0, 3, 1) || run_of(v, ndig, n, b, 1, 3, 1) ||
 	    run_of(v, ndig, n, b, 0, 3, -1) || run_of(v, ndig, n, b, 1, 3, -1))
 		return true;
-	snprintf(pad, sizeof(pad), "%03u%03u%03u%03u", b[0], b[1], b[2], b[3]);
-	snprintf(padr, sizeof(padr), "%03u%03u%03u%03u", b[3], b[2], b[1], b[0]);
+	snprintf(pad, sizeof(pad), "%03u%03u%03u%03u", b[0], b[1], b[2],
+	    b[3]);
+	snprintf(padr, sizeof(padr), "%03u%03u%03u%03u", b[3], b[2], b[1],
+	    b[0]);
 	snprintf(hex, sizeof(hex), "%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
 	return strstr(name, pad) != NULL || strstr(name, padr) != NULL ||
 	    strstr(name, hex) != NULL;

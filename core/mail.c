@@ -180,7 +180,8 @@ eval_term(struct build *b, uint32_t self, uint32_t rec,
 	int rc;
 
 	if (t->macro)
-		return unv_add(b, self, rec, kind_str[t->kind], t->domain, true);
+		return unv_add(b, self, rec, kind_str[t->kind], t->domain,
+		    true);
 	id = term_node(b, self, t, &unknown);
 	if (id != MODEL_NONE) {
 		lookup_node(m, id, t->kind == SPF_A ? RT_A : t->kind == SPF_MX ?
@@ -188,7 +189,8 @@ eval_term(struct build *b, uint32_t self, uint32_t rec,
 		unknown = res.status == LK_UNKNOWN;
 	}
 	if (unknown)
-		return unv_add(b, self, rec, kind_str[t->kind], t->domain, false);
+		return unv_add(b, self, rec, kind_str[t->kind], t->domain,
+		    false);
 	if (id == MODEL_NONE || res.status == LK_NXDOMAIN)
 		return 0;
 	switch (t->kind) {
@@ -234,7 +236,8 @@ eval_text(struct build *b, uint32_t self, uint32_t rec, const char *text,
 		case SPF_IP6:
 			if (t.plen != (t.kind == SPF_IP4 ? 32u : 128u))
 				break;
-			if ((rc = addr_add(b->ml, &t.addr, MODEL_NONE, rec)) < 0)
+			rc = addr_add(b->ml, &t.addr, MODEL_NONE, rec);
+			if (rc < 0)
 				return rc;
 			break;
 		case SPF_REDIRECT:

@@ -150,7 +150,8 @@ who(const struct model *m, const struct mail_addr *ma, char *out,
 
 	names_addr_fmt(&ma->addr, a);
 	if (ma->name != MODEL_NONE)
-		snprintf(out, size, "mail host %s (%s)", nm(m, &n, ma->name), a);
+		snprintf(out, size, "mail host %s (%s)", nm(m, &n, ma->name),
+		    a);
 	else
 		snprintf(out, size, "SPF-authorised sender %s (SPF record of "
 		    "%s)", a, nm(m, &n, m->recs[ma->rec].owner));

@@ -340,7 +340,8 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	}
 	for (i = 0; i < x->nfwd; i++) {
 		if (x->fwd[i].ptr.status != LK_ANSWER ||
-		    (i > 0 && xref_addr_cmp(&x->fwd[i].addr, &x->fwd[i - 1].addr) == 0))
+		    (i > 0 && xref_addr_cmp(&x->fwd[i].addr,
+		    &x->fwd[i - 1].addr) == 0))
 			continue;
 		if (n == cap && grow_cand(&c, &cap) < 0)
 			return RDA_ENOMEM;

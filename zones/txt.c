@@ -22,7 +22,7 @@ txt_store_spf(struct model *m, const struct rec *r, const ldns_rr *rr)
 		len = d[0] < ldns_rdf_size(f) ? d[0] : ldns_rdf_size(f) - 1;
 		if (n + len >= sizeof(text))
 			return 0;
-		/* RFC 7208 §3.3: the strings are joined with nothing between. */
+		/* RFC 7208 §3.3: the strings are joined, nothing between. */
 		memcpy(text + n, d + 1, len);
 		n += len;
 	}
