@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "cmd/live.h"
+#include "cmd/cliopt.h"
 #include "core/checks.h"
 #include "core/err.h"
+#include "core/fixlist.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "zones/load.h"
@@ -21,7 +23,7 @@
 #define RDA_VERSION "0.1.0"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
-enum fmt { FMT_TEXT, FMT_JSON };
+enum fmt { FMT_TEXT, FMT_JSON, FMT_FIXLIST, FMT_FIXLIST_CSV };
 
 struct zonearg {
 	char *origin;		/* NULL: infer */
@@ -35,6 +37,7 @@ struct opts {
 	enum sev fail_on;	/* SEV_OFF for never */
 	bool dump, quiet;
 	struct live_opts live;	/* --axfr, --tsig, --resolve (cmd/live.h) */
+	struct policy pol;	/* --mail-host, --network, --generic-word */
 };
 
 static void
@@ -46,12 +49,22 @@ usage(FILE *out)
 	    "record,\n"
 	    "                         else an absolute SOA owner, else the "
 	    "file name\n"
-	    "  --format text|json     report format (default text)\n"
+	    "  --format text|json|fixlist|fixlist-csv   report, or the PTR "
+	    "records to\n"
+	    "                         create or change (default text)\n"
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    LIVE_USAGE
 	    "  --dump                 print the loaded records as master-file "
 	    "lines\n"
 	    "  --quiet                no summary line\n"
+	    "  --mail-host NAME       a mail host besides MX targets and SPF "
+	    "senders\n"
+	    "  --network PREFIX=self|isp[:CONTACT]   who holds a network's "
+	    "reverse DNS\n"
+	    "  --generic-word WORD    ptr-generic pool word (replaces the "
+	    "built-in list)\n"
+	    "                         (these three stand in for the "
+	    "configuration file)\n"
 	    "  --list-checks, --version, --help\n"
 	    "exit status: 0 nothing at or above --fail-on, 1 findings at or "
 	    "above it,\n"
@@ -112,16 +125,20 @@ parse(int argc, char **argv, struct opts *o)
 		{"dump", no_argument, NULL, 'd'},
 		{"fail-on", required_argument, NULL, 'F'},
 		{"format", required_argument, NULL, 'f'},
+		{"generic-word", required_argument, NULL, 'g'},
 		{"help", no_argument, NULL, 'h'},
 		{"list-checks", no_argument, NULL, 'L'},
+		{"mail-host", required_argument, NULL, 'm'},
+		{"network", required_argument, NULL, 'n'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
 		{"zone", required_argument, NULL, 'z'},
 		LIVE_LONGOPTS,
 		{NULL, 0, NULL, 0},
 	};
+	char err[512];
 	const char *eq;
-	int c, i;
+	int c, i, rc;
 
 	o->fail_on = SEV_WARNING;
 	while ((c = getopt_long(argc, argv, "hqV", longopts, NULL)) != -1) {
@@ -145,10 +162,27 @@ parse(int argc, char **argv, struct opts *o)
 				o->format = FMT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				o->format = FMT_JSON;
+			else if (strcmp(optarg, "fixlist") == 0)
+				o->format = FMT_FIXLIST;
+			else if (strcmp(optarg, "fixlist-csv") == 0)
+				o->format = FMT_FIXLIST_CSV;
 			else {
 				fprintf(stderr, "rdnsaudit: unknown --format "
-				    "'%s' (this version writes text and "
-				    "json)\n", optarg);
+				    "'%s' (this version writes text, json, "
+				    "fixlist and fixlist-csv)\n", optarg);
+				return EXIT_TROUBLE;
+			}
+			break;
+		case 'g':
+		case 'm':
+		case 'n':
+			rc = c == 'g' ? cliopt_generic_word(&o->pol, optarg,
+			    err, sizeof(err)) : c == 'm' ? cliopt_mail_host(
+			    &o->pol, optarg, err, sizeof(err)) :
+			    cliopt_network(&o->pol, optarg, err, sizeof(err));
+			if (rc < 0) {
+				fprintf(stderr, "rdnsaudit: %s\n", rc ==
+				    RDA_ENOMEM ? "out of memory" : err);
 				return EXIT_TROUBLE;
 			}
 			break;
@@ -262,14 +296,21 @@ run(struct opts *o)
 		return EXIT_TROUBLE;
 	}
 	report_init(&r, m);
-	if (checks_run(m, NULL, &x, &r) < 0) {
+	if (checks_run(m, &o->pol, &x, &r) < 0) {
 		xref_clear(&x);
 		report_clear(&r);
 		goto nomem;
 	}
 	if (o->format == FMT_JSON)
 		report_json(&r, stdout);
-	else {
+	else if (o->format == FMT_FIXLIST || o->format == FMT_FIXLIST_CSV) {
+		if (fixlist_write(&x, o->format == FMT_FIXLIST ? FIXLIST_TEXT :
+		    FIXLIST_CSV, stdout) < 0) {
+			xref_clear(&x);
+			report_clear(&r);
+			goto nomem;
+		}
+	} else {
 		report_text(&r, stdout);
 		if (!o->quiet)
 			report_summary(&r, stdout);
@@ -307,6 +348,7 @@ main(int argc, char **argv)
 	}
 	free(o.zones);
 	live_clear(&o.live);
+	cliopt_clear(&o.pol);
 	if (fflush(stdout) != 0 && status != EXIT_TROUBLE) {
 		perror("rdnsaudit: stdout");
 		status = EXIT_TROUBLE;

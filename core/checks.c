@@ -10,11 +10,14 @@
 
 #include "core/checks.h"
 #include "core/err.h"
+#include "core/mail.h"
 
 enum {
 	CHK_MISSING_PTR, CHK_PTR_MISMATCH, CHK_DANGLING_PTR, CHK_PTR_TO_CNAME,
 	CHK_MULTIPLE_PTR, CHK_DANGLING_CNAME, CHK_UNVERIFIED, CHK_CNAME_LOOP,
 	CHK_RESOLVE_FAILED,
+	CHK_MAIL_FCRDNS, CHK_MX_DANGLING, CHK_MX_TO_CNAME, CHK_MX_IP_LITERAL,
+	CHK_PTR_GENERIC,
 };
 
 /* Names of nodes, several per message. */
@@ -73,28 +76,29 @@ label_count(const struct model *m, uint32_t id)
 }
 
 static bool
-is_mail(const struct report *r, uint32_t id)
+is_mail(const uint8_t *mail, uint32_t id)
 {
-	return r->mail != NULL && (r->mail[id / 8] & (1u << (id % 8)));
+	return mail != NULL && (mail[id / 8] & (1u << (id % 8)));
 }
 
 /* The name to suggest for the PTR of an address several names share: a
  * mail host first, then the name with the fewest labels, then the first
- * in alphabetical order. */
-static size_t
-preferred(const struct xref *x, const struct report *r, size_t lo, size_t hi)
+ * in alphabetical order.  The fix list (core/fixlist.c) uses it too. */
+size_t
+checks_preferred(const struct xref *x, const uint8_t *mail, size_t lo,
+    size_t hi)
 {
 	const struct model *m = x->m;
 	char a[NAMES_TXT_MAX], b[NAMES_TXT_MAX];
 	size_t i, best = lo;
 	uint32_t bo = m->recs[x->fwd[lo].rec].owner, o;
 	unsigned lb = label_count(m, bo), li;
-	bool mb = is_mail(r, bo), mi;
+	bool mb = is_mail(mail, bo), mi;
 
 	for (i = lo + 1; i < hi; i++) {
 		o = m->recs[x->fwd[i].rec].owner;
 		li = label_count(m, o);
-		mi = is_mail(r, o);
+		mi = is_mail(mail, o);
 		if ((mi && !mb) || (mi == mb && (li < lb || (li == lb &&
 		    strcmp(model_fmt(m, o, a), model_fmt(m, bo, b)) < 0)))) {
 			best = i;
@@ -133,7 +137,7 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 		hi = group_end(x->fwd, x->nfwd, lo);
 		if (f->ptr.status != LK_NXDOMAIN && f->ptr.status != LK_NODATA)
 			continue;
-		best = preferred(x, r, lo, hi);
+		best = checks_preferred(x, r->mail, lo, hi);
 		rec = &m->recs[x->fwd[best].rec];
 		others[0] = '\0';
 		for (i = lo; i < hi; i++) {
@@ -200,7 +204,7 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		if (rc < 0)
 			return rc;
 	}
-	return 0;
+	return mail_check_unverified(x, r, self);
 }
 
 static const struct model *ptr_model;
@@ -624,6 +628,19 @@ const struct check checks[] = {
 	[CHK_RESOLVE_FAILED] = {"resolve-failed", SEV_WARNING, "with "
 	    "--resolve: the live look-up of an address's PTR or of a PTR "
 	    "target failed (timeout, SERVFAIL, REFUSED)", resolve_failed},
+	[CHK_MAIL_FCRDNS] = {"mail-fcrdns", SEV_ERROR, "an address of a mail "
+	    "host whose forward-confirmed reverse DNS fails, and at which "
+	    "step", mail_check_fcrdns, true},
+	[CHK_MX_DANGLING] = {"mx-dangling", SEV_ERROR, "an MX target that "
+	    "does not exist or has no address", mail_check_mx_dangling, true},
+	[CHK_MX_TO_CNAME] = {"mx-to-cname", SEV_WARNING, "an MX target that "
+	    "is an alias (CNAME), against RFC 2181 §10.3", mail_check_mx_cname,
+	    true},
+	[CHK_MX_IP_LITERAL] = {"mx-ip-literal", SEV_ERROR, "an MX target that "
+	    "is an IP address written as a name", mail_check_mx_literal, true},
+	[CHK_PTR_GENERIC] = {"ptr-generic", SEV_WARNING, "a mail host's PTR "
+	    "name that looks like a dynamic or residential address",
+	    mail_check_ptr_generic, true},
 };
 
 const unsigned nchecks = sizeof(checks) / sizeof(checks[0]);
@@ -650,46 +667,24 @@ checks_find(const char *id)
 	return -1;
 }
 
-/* Marks the targets of authoritative MX records: findings about them are
- * raised one level. */
-static uint8_t *
-mail_hosts(const struct model *m)
-{
-	uint8_t *bits = calloc(m->nnodes / 8 + 1, 1);
-	size_t i;
-
-	if (bits == NULL)
-		return NULL;
-	for (i = 0; i < m->nrecs; i++) {
-		const struct rec *r = &m->recs[i];
-
-		if (r->type == RT_MX && model_rec_auth(m, r))
-			bits[r->rd.target / 8] |= (uint8_t)(1u << (r->rd.target % 8));
-	}
-	return bits;
-}
-
 int
 checks_run(const struct model *m, const struct policy *pol, struct xref *x,
     struct report *r)
 {
-	uint8_t *mail;
 	unsigned i;
 	int rc;
 
-	if ((mail = mail_hosts(m)) == NULL)
-		return RDA_ENOMEM;
-	r->mail = mail;
-	(void)pol;
-	if ((rc = xref_build(x, m)) < 0) {
-		free(mail);
-		r->mail = NULL;
+	if ((rc = xref_build(x, m)) < 0)
 		return rc;
-	}
+	/* Mail hosts (core/mail.h): findings about them are raised one
+	 * level, and the mail checks judge them. */
+	x->pol = pol;
+	if ((rc = mail_build(m, pol, &x->mail)) < 0)
+		return rc;
+	r->mail = x->mail->bits;
 	for (i = 0; i < nchecks && rc == 0; i++)
 		if (checks_sev[i] != SEV_OFF)
 			rc = checks[i].run(x, r, i);
-	free(mail);
 	r->mail = NULL;
 	report_sort(r);
 	return rc;

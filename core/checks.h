@@ -17,6 +17,7 @@ struct check {
 	enum sev sev;		/* default severity */
 	const char *desc;
 	int (*run)(const struct xref *x, struct report *r, unsigned self);
+	bool mail;		/* about mail hosts already: not raised */
 };
 
 extern const struct check checks[];
@@ -35,5 +36,12 @@ void checks_init(void);
  * be NULL.  Returns 0 or RDA_ENOMEM. */
 int checks_run(const struct model *m, const struct policy *pol,
     struct xref *x, struct report *r);
+
+/* Of the forward entries x->fwd[LO, HI) (one address), the index of the
+ * name to suggest for its PTR: a mail host (MAIL, a node bitmap, may be
+ * NULL) first, then the name with the fewest labels, then the first in
+ * alphabetical order. */
+size_t checks_preferred(const struct xref *x, const uint8_t *mail, size_t lo,
+    size_t hi);
 
 #endif

@@ -186,6 +186,7 @@ model_free(struct model *m)
 	free(m->labels);
 	free(m->hash);
 	free(m->recs);
+	model_spf_free(m);
 	free(m);
 }
 

@@ -91,6 +91,8 @@ struct zone {
 	bool live;		/* answers of live resolution, see below */
 };
 
+struct model_spf;		/* SPF texts: core/model_spf.c */
+
 struct model {
 	struct node *nodes;
 	size_t nnodes, capnodes;
@@ -105,6 +107,7 @@ struct model {
 	size_t nzones;
 	struct source *srcs;
 	size_t nsrcs;
+	struct model_spf *spf;	/* NULL until the first SPF text */
 	bool finished;
 };
 
@@ -180,6 +183,30 @@ model_fail(const struct model *m, uint32_t id)
 	return (enum model_fail)((m->nodes[id].flags & NODE_FAIL_MASK) >>
 	    NODE_FAIL_SHIFT);
 }
+
+/* SPF texts (core/model_spf.c).  The only TXT data the audit reads is the
+ * text of SPF records (RFC 7208: TXT whose strings, joined, start with
+ * "v=spf1"), kept in a side table so struct rec stays small and a model
+ * without SPF pays one NULL pointer.  An entry names its TXT record by
+ * owner node, source and line, which model_finish() does not change. */
+
+/* Whether TEXT (LEN bytes, the strings of a TXT joined) is an SPF record:
+ * "v=spf1" in any case, then a space or the end (RFC 7208 §4.5). */
+bool model_spf_is(const char *text, size_t len);
+
+/* Adds the SPF text TEXT (LEN bytes, copied) of the TXT record at OWNER
+ * read from source SRC at LINE.  Returns 0, RDA_ENOMEM or RDA_ELIMIT. */
+int model_spf_add(struct model *m, uint32_t owner, uint32_t src,
+    uint32_t line, const char *text, size_t len);
+
+/* The number of SPF texts, and text I (NUL-terminated, owned by the model)
+ * with its record's owner, source and line. */
+size_t model_spf_count(const struct model *m);
+const char *model_spf_get(const struct model *m, size_t i, uint32_t *owner,
+    uint32_t *src, uint32_t *line);
+
+/* Frees the side table; model_free() calls it. */
+void model_spf_free(struct model *m);
 
 /* The zone of record R. */
 static inline uint32_t

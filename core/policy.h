@@ -29,6 +29,9 @@ struct policy {
 	size_t nnetworks;
 	char **mail_hosts;	/* absolute names, presentation form */
 	size_t nmail_hosts;
+	char **generic_words;	/* ptr-generic pool words, lower case;
+				 * NULL: the built-in list (core/generic.c) */
+	size_t ngeneric_words;
 };
 
 #endif

@@ -72,7 +72,7 @@ report_add(struct report *r, unsigned check, const struct addr *a,
 	memset(f, 0, sizeof(*f));
 	f->check = (uint16_t)check;
 	f->sev = (uint8_t)checks_sev[check];
-	if (r->mail != NULL && name != MODEL_NONE &&
+	if (r->mail != NULL && name != MODEL_NONE && !checks[check].mail &&
 	    (r->mail[name / 8] & (1u << (name % 8))) && f->sev < SEV_ERROR)
 		f->sev++;
 	if (a != NULL) {

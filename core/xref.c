@@ -4,10 +4,11 @@
 #include <string.h>
 
 #include "core/err.h"
+#include "core/mail.h"
 #include "core/xref.h"
 
-static int
-addr_cmp(const struct addr *a, const struct addr *b)
+int
+xref_addr_cmp(const struct addr *a, const struct addr *b)
 {
 	if (a->family != b->family)
 		return a->family < b->family ? -1 : 1;
@@ -18,7 +19,7 @@ static int
 fwd_cmp(const void *pa, const void *pb)
 {
 	const struct xfwd *a = pa, *b = pb;
-	int c = addr_cmp(&a->addr, &b->addr);
+	int c = xref_addr_cmp(&a->addr, &b->addr);
 
 	return c != 0 ? c : (a->rec > b->rec) - (a->rec < b->rec);
 }
@@ -27,7 +28,7 @@ static int
 rev_cmp(const void *pa, const void *pb)
 {
 	const struct xrev *a = pa, *b = pb;
-	int c = addr_cmp(&a->addr, &b->addr);
+	int c = xref_addr_cmp(&a->addr, &b->addr);
 
 	return c != 0 ? c : (a->ptr > b->ptr) - (a->ptr < b->ptr);
 }
@@ -58,7 +59,7 @@ xref_has_addr(const struct model *m, const struct lk_result *res,
 		rec_addr(&m->recs[i], &b);
 		if (n != NULL)
 			(*n)++;
-		if (addr_cmp(&b, a) == 0)
+		if (xref_addr_cmp(&b, a) == 0)
 			found = true;
 	}
 	return found;
@@ -218,11 +219,21 @@ classless_lookup(const struct xref *x, const struct addr *a,
 	}
 }
 
+void
+xref_ptr(const struct xref *x, const struct addr *a, struct lk_result *res)
+{
+	uint8_t wire[NAMES_WIRE_MAX + 1];
+
+	names_addr_to_rev(a, wire);
+	lookup_wire(x->m, wire, RT_PTR, res);
+	if (res->status == LK_UNKNOWN)
+		classless_lookup(x, a, res);
+}
+
 static int
 build_fwd(struct xref *x)
 {
 	const struct model *m = x->m;
-	uint8_t wire[NAMES_WIRE_MAX + 1];
 	size_t i, n = 0;
 
 	for (i = 0; i < m->nrecs; i++)
@@ -244,10 +255,7 @@ build_fwd(struct xref *x)
 		f = &x->fwd[x->nfwd++];
 		f->rec = (uint32_t)i;
 		rec_addr(r, &f->addr);
-		names_addr_to_rev(&f->addr, wire);
-		lookup_wire(m, wire, RT_PTR, &f->ptr);
-		if (f->ptr.status == LK_UNKNOWN)
-			classless_lookup(x, &f->addr, &f->ptr);
+		xref_ptr(x, &f->addr, &f->ptr);
 	}
 	if (x->nfwd > 1)
 		qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
@@ -266,7 +274,7 @@ cand_cmp(const void *pa, const void *pb)
 {
 	const struct cand *a = pa, *b = pb;
 
-	return addr_cmp(&a->addr, &b->addr);
+	return xref_addr_cmp(&a->addr, &b->addr);
 }
 
 /* Doubles the candidate array; frees it on failure. */
@@ -336,7 +344,8 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	}
 	for (i = 0; i < x->nfwd; i++) {
 		if (x->fwd[i].ptr.status != LK_ANSWER ||
-		    (i > 0 && addr_cmp(&x->fwd[i].addr, &x->fwd[i - 1].addr) == 0))
+		    (i > 0 && xref_addr_cmp(&x->fwd[i].addr,
+		    &x->fwd[i - 1].addr) == 0))
 			continue;
 		if (n == cap && grow_cand(&c, &cap) < 0)
 			return RDA_ENOMEM;
@@ -430,6 +439,8 @@ xref_build(struct xref *x, const struct model *m)
 void
 xref_clear(struct xref *x)
 {
+	mail_free(x->mail);
+	x->mail = NULL;
 	free(x->cls);
 	free(x->fwd);
 	free(x->rev);

@@ -46,8 +46,14 @@ struct xclassless {
 	uint32_t apex;		/* node id */
 };
 
+struct mail;
+struct policy;
+
 struct xref {
 	const struct model *m;
+	const struct policy *pol;	/* may be NULL; set by checks_run() */
+	struct mail *mail;	/* mail hosts (core/mail.h), owned; set by
+				 * checks_run(), freed by xref_clear() */
 	struct xclassless *cls;
 	size_t ncls;
 	struct xfwd *fwd;
@@ -58,6 +64,15 @@ struct xref {
 
 int xref_build(struct xref *x, const struct model *m);
 void xref_clear(struct xref *x);
+
+/* The PTR lookup of address A: at its reverse name, and for an IPv4
+ * address whose reverse name is unknown, in a loaded RFC 2317 child that
+ * covers it (as build_fwd() does for every A/AAAA). */
+void xref_ptr(const struct xref *x, const struct addr *a,
+    struct lk_result *res);
+
+/* Orders addresses as the indexes are sorted: family, then bytes. */
+int xref_addr_cmp(const struct addr *a, const struct addr *b);
 
 /* Whether the answer at RES holds address A; also counts the addresses of
  * A's family there in *N when N is not NULL. */

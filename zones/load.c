@@ -20,6 +20,7 @@
 #include "zones/gen.h"
 #include "zones/load.h"
 #include "zones/reader.h"
+#include "zones/txt.h"
 
 #define TOKEN_MAX 1024
 
@@ -274,6 +275,8 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		break;
 	}
 	if (rc < 0)
+		return rc;
+	if (r.type == RT_TXT && (rc = txt_store_spf(c->m, &r, rr)) < 0)
 		return rc;
 	return model_rec_add(c->m, &r);
 }

@@ -205,3 +205,17 @@ bad usage-no-zones "no zones to audit"
 bad usage-bad-format "unknown --format 'xml'" --format xml x.zone
 bad usage-bad-fail-on "--fail-on takes" --fail-on sometimes x.zone
 bad usage-bad-zone-arg "--zone takes ORIGIN=FILE" --zone example.com
+
+# policy options given on the command line (cmd/cliopt.c)
+mk policy.zone ''
+bad network-no-holder "--network takes PREFIX=self\|isp" \
+    --zone example.com=policy.zone --network 192.0.2.0/24
+bad network-holder "the holder is self or isp" \
+    --zone example.com=policy.zone --network 192.0.2.0/24=them:x
+bad network-host-bits "bits set past the prefix length" \
+    --zone example.com=policy.zone --network 192.0.2.1/24=isp
+bad network-len "--network takes PREFIX" \
+    --zone example.com=policy.zone --network 192.0.2.0/33=isp
+bad generic-word "--generic-word takes letters" \
+    --zone example.com=policy.zone --generic-word 'a b'
+bad format "unknown --format 'fix'" --zone example.com=policy.zone --format fix

@@ -7,8 +7,12 @@
 #   - the findings against EXPECT, written by hand (tests/cli/expect.py);
 #   - the exact text report, JSON report and exit status against the
 #     goldens expected.txt, expected.json, expected.rc (UPDATE=1 rewrites
-#     them; review the diff before committing).
-# Then the bad-input cases of tests/cli/bad.sh.
+#     them; review the diff before committing);
+#   - where the fixture has them, the fix list against expected.fixlist
+#     (--format fixlist) and expected.csv (--format fixlist-csv).
+# Then the round trip of the fix list (tests/cli/roundtrip.py) on the
+# fixtures that list something, and the bad-input cases of
+# tests/cli/bad.sh.
 set -u
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 TOP=$(pwd)
@@ -54,6 +58,24 @@ for d in fixtures/*/; do
 	golden "$d/expected.txt" "$TMP/out.txt"
 	golden "$d/expected.json" "$TMP/out.json"
 	golden "$d/expected.rc" "$TMP/rc"
+	for f in fixlist:fixlist csv:fixlist-csv; do
+		[ -f "$d/expected.${f%%:*}" ] || continue
+		# shellcheck disable=SC2086
+		(cd "$d" && "$BIN" --format "${f#*:}" $args \
+		    >"$TMP/out.${f%%:*}" 2>/dev/null)
+		golden "$d/expected.${f%%:*}" "$TMP/out.${f%%:*}"
+	done
+done
+
+for d in fixlist isp-static-mail demo mail-fcrdns ptr-generic rfc2317 \
+    missing-ptr-shared missing-ptr-v6 ptr-mismatch-v6 dangling-ptr-v6 \
+    authority-rfc2317-child-only multiple-ptr ptr-to-cname; do
+	if python3 tests/cli/roundtrip.py "$BIN" "fixtures/$d" "$TMP" \
+	    >"$TMP/rt" 2>&1; then
+		ok
+	else
+		ko "round trip of fixtures/$d:"; cat "$TMP/rt"
+	fi
 done
 
 . "$TOP/tests/cli/bad.sh"
