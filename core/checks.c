@@ -285,11 +285,11 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 			    lookup_status_str(v->fwd.status));
 		else
 			rc = report_add(r, self, &v->addr, t, v->fwd.name,
-		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
-		    "PTR of %s points to %s, an alias (CNAME) of %s; point it "
-		    "at the canonical name %s", names_addr_fmt(&v->addr, abuf),
-		    nm(m, &n, t), nm(m, &n, v->fwd.name),
-		    nm(m, &n, v->fwd.name));
+			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
+			    "PTR of %s points to %s, an alias (CNAME) of %s; "
+			    "point it at the canonical name %s",
+			    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
+			    nm(m, &n, v->fwd.name), nm(m, &n, v->fwd.name));
 		if (rc < 0)
 			return rc;
 	}
