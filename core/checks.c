@@ -14,6 +14,7 @@
 enum {
 	CHK_MISSING_PTR, CHK_PTR_MISMATCH, CHK_DANGLING_PTR, CHK_PTR_TO_CNAME,
 	CHK_MULTIPLE_PTR, CHK_DANGLING_CNAME, CHK_UNVERIFIED, CHK_CNAME_LOOP,
+	CHK_IGNORE_EXPIRED, CHK_IGNORE_UNMATCHED,
 };
 
 /* Names of nodes, several per message. */
@@ -479,6 +480,13 @@ const struct check checks[] = {
 	    "that no loaded zone is authoritative for", unverified},
 	[CHK_CNAME_LOOP] = {"cname-loop", SEV_ERROR, "a CNAME chain that "
 	    "loops or is longer than 8 aliases", cname_loop},
+	/* Raised by the configuration's ignore rules (core/ignore.c), not
+	 * by a pass over the zones: no run function. */
+	[CHK_IGNORE_EXPIRED] = {"ignore-expired", SEV_WARNING, "an ignore rule "
+	    "of the configuration whose 'until' date has passed; it no longer "
+	    "applies", NULL},
+	[CHK_IGNORE_UNMATCHED] = {"ignore-unmatched", SEV_INFO, "an ignore "
+	    "rule of the configuration that matched no finding", NULL},
 };
 
 const unsigned nchecks = sizeof(checks) / sizeof(checks[0]);
@@ -542,7 +550,7 @@ checks_run(const struct model *m, const struct policy *pol, struct xref *x,
 		return rc;
 	}
 	for (i = 0; i < nchecks && rc == 0; i++)
-		if (checks_sev[i] != SEV_OFF)
+		if (checks_sev[i] != SEV_OFF && checks[i].run != NULL)
 			rc = checks[i].run(x, r, i);
 	free(mail);
 	r->mail = NULL;
