@@ -1,8 +1,10 @@
 # rdnsaudit -- one non-recursive Makefile.
 #
 #   make            build build/rdnsaudit
-#   make deps       install the Debian packages the build and tests need
-#   make test       unit tests (cmocka) and end-to-end tests of the binary
+#   make deps       install the Debian packages the build and tests need,
+#                   and the npm packages of the SARIF validation
+#   make test       unit tests (cmocka), end-to-end tests of the binary,
+#                   SARIF output against the SARIF 2.1.0 schema
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
 #   make clean
@@ -39,7 +41,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli demo asan clean
+.PHONY: all deps npm-deps test unit cli sarif demo asan clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -73,6 +75,25 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+	@$(MAKE) --no-print-directory npm-deps
+
+# The SARIF test validates with ajv and the SARIF SDK (tests/sarif/, exact
+# versions in its package-lock.json).  Node.js and npm come from Debian
+# when the machine has none.
+npm-deps:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		echo "installing: nodejs npm"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			nodejs npm; \
+	fi
+	@if [ ! -f tests/sarif/node_modules/.package-lock.json ] || \
+	    [ tests/sarif/package-lock.json -nt \
+	      tests/sarif/node_modules/.package-lock.json ]; then \
+		echo "npm ci (tests/sarif)"; \
+		cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \
@@ -81,8 +102,11 @@ unit: $(UNIT_BIN)
 cli: $(BIN)
 	@sh tests/cli/run.sh $(BIN)
 
+sarif: $(BIN)
+	@sh tests/sarif/run.sh $(BIN)
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli
+	$(MAKE) --no-print-directory all unit cli sarif
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps

@@ -53,11 +53,7 @@ rules(FILE *out)
 		fputs(i ? ",\n" : "\n", out);
 		fputs("          {\"id\": ", out);
 		report_json_str(out, checks[i].id);
-		fputs(", \"name\": ", out);
-		report_json_str(out, checks[i].id);
 		fputs(",\n           \"shortDescription\": {\"text\": ", out);
-		report_json_str(out, checks[i].desc);
-		fputs("},\n           \"fullDescription\": {\"text\": ", out);
 		report_json_str(out, checks[i].desc);
 		fprintf(out, "},\n           \"defaultConfiguration\": "
 		    "{\"level\": \"%s\"}}", level(checks[i].sev));
