@@ -233,7 +233,8 @@ baseline_read(FILE *in, struct baseline *b, unsigned *errline)
 		baseline_clear(b);
 		return RDA_EIO;
 	}
-	qsort(b->fp, b->n, sizeof(*b->fp), fp_cmp);
+	if (b->n > 0)
+		qsort(b->fp, b->n, sizeof(*b->fp), fp_cmp);
 	return 0;
 bad:
 	*errline = line;

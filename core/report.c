@@ -138,7 +138,8 @@ void
 report_sort(struct report *r)
 {
 	sort_model = r->m;
-	qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
+	if (r->n > 0)	/* qsort(NULL, 0) is undefined */
+		qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
 }
 
 void

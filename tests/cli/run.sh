@@ -57,6 +57,7 @@ for d in fixtures/*/; do
 done
 
 . "$TOP/tests/cli/bad.sh"
+. "$TOP/tests/cli/config.sh"
 
 echo "cli: $pass passed, $fail failed"
 echo "$pass passed, $fail failed"
