@@ -1,9 +1,12 @@
 # rdnsaudit -- one non-recursive Makefile.
 #
 #   make            build build/rdnsaudit
-#   make deps       install the Debian packages the build and tests need
-#   make test       unit tests (cmocka), end-to-end tests of the binary, and
-#                   live tests (AXFR, --resolve) against a local BIND named
+#   make deps       install the Debian packages the build and tests need,
+#                   and the npm packages of the SARIF validation
+#   make test       unit tests (cmocka), end-to-end tests of the binary,
+#                   SARIF output against the SARIF 2.1.0 schema, live tests
+#                   (AXFR, --resolve) against a local BIND named, the
+#                   differential test against BIND and the corpus audit
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
 #   make clean
@@ -40,7 +43,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli diff-bind corpus live demo asan clean
+.PHONY: all deps deps-build npm-deps test unit cli sarif diff-bind corpus live demo asan clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -65,16 +68,45 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 # compares against.  Installed only when missing, so a ready machine does
 # not need root.
 # bind9: the real authoritative server of the live tests (tests/live).
-DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils bind9 pkg-config \
-	python3
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+BUILD_PKGS = libldns-dev libyaml-dev pkg-config
+DEB_PKGS = $(BUILD_PKGS) libcmocka-dev bind9-utils bind9 python3
+
+# Installs those of the Debian packages named in $(1) that are missing.
+define apt_missing
+	@missing=""; for p in $(1); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+endef
+
+# What building needs (make demo); make deps adds what the tests need.
+deps-build:
+	$(call apt_missing,$(BUILD_PKGS))
+
+deps:
+	$(call apt_missing,$(DEB_PKGS))
+	@$(MAKE) --no-print-directory npm-deps
+
+# The SARIF test validates with ajv and the SARIF SDK (tests/sarif/, exact
+# versions in its package-lock.json).  Node.js and npm come from Debian
+# when the machine has none.
+npm-deps:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		echo "installing: nodejs npm"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			nodejs npm; \
+	fi
+	@if [ ! -f tests/sarif/node_modules/.package-lock.json ] || \
+	    [ tests/sarif/package-lock.json -nt \
+	      tests/sarif/node_modules/.package-lock.json ]; then \
+		echo "npm ci (tests/sarif)"; \
+		cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
 unit: $(UNIT_BIN)
@@ -95,11 +127,14 @@ corpus: $(BIN)
 live: $(BIN)
 	@sh tests/live/run.sh $(BIN)
 
+sarif: $(BIN)
+	@sh tests/sarif/run.sh $(BIN)
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli live diff-bind corpus
+	$(MAKE) --no-print-directory all unit cli sarif live diff-bind corpus
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
-demo: deps
+demo: deps-build
 	@$(MAKE) --no-print-directory all
 	@echo "\$$ build/rdnsaudit fixtures/demo/*.zone"
 	@$(BIN) fixtures/demo/*.zone; rc=$$?; \

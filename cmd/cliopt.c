@@ -155,3 +155,32 @@ cliopt_clear(struct policy *p)
 	free(p->networks);
 	memset(p, 0, sizeof(*p));
 }
+
+int
+cliopt_take(struct policy *dst, struct policy *src)
+{
+	struct network *n;
+	char **h;
+	size_t i;
+
+	n = realloc(dst->networks, (dst->nnetworks + src->nnetworks + 1) *
+	    sizeof(*n));
+	if (n == NULL)
+		return RDA_ENOMEM;
+	dst->networks = n;
+	h = realloc(dst->mail_hosts, (dst->nmail_hosts + src->nmail_hosts + 1) *
+	    sizeof(*h));
+	if (h == NULL)
+		return RDA_ENOMEM;
+	dst->mail_hosts = h;
+	for (i = 0; i < src->nnetworks; i++)
+		dst->networks[dst->nnetworks++] = src->networks[i];
+	for (i = 0; i < src->nmail_hosts; i++)
+		dst->mail_hosts[dst->nmail_hosts++] = src->mail_hosts[i];
+	free(src->networks);
+	free(src->mail_hosts);
+	src->networks = NULL;
+	src->mail_hosts = NULL;
+	src->nnetworks = src->nmail_hosts = 0;
+	return 0;
+}

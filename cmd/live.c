@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/config.h"
 #include "cmd/live.h"
 #include "core/err.h"
 
@@ -117,6 +118,57 @@ axfr_opt(struct live_opts *l, const char *arg)
 	j->key = l->cur;
 	l->njobs++;
 	return 0;
+}
+
+/* A copy of the configuration's key NAME, owned by L, or NULL. */
+static const struct tsig_key *
+config_key(struct live_opts *l, const struct config *c, const char *name)
+{
+	struct tsig_key *k;
+	size_t i;
+
+	for (i = 0; i < c->nkeys; i++) {
+		if (strcmp(c->keys[i].name, name) != 0)
+			continue;
+		if ((k = calloc(1, sizeof(*k))) == NULL ||
+		    (k->name = strdup(c->keys[i].name)) == NULL ||
+		    (k->algorithm = strdup(c->keys[i].algorithm)) == NULL ||
+		    (k->secret = strdup(c->keys[i].secret)) == NULL) {
+			if (k != NULL)
+				tsig_key_clear(k);
+			free(k);
+			fprintf(stderr, "rdnsaudit: out of memory\n");
+			return NULL;
+		}
+		return key_add(l, k) < 0 ? NULL : k;
+	}
+	return NULL;
+}
+
+int
+live_config(struct live_opts *l, const struct config *c)
+{
+	const struct tsig_key *saved = l->cur;
+	char arg[NAMES_TXT_MAX + 80];
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < c->naxfr; i++) {
+		const struct config_axfr *a = &c->axfr[i];
+
+		l->cur = NULL;
+		/* config_load() checked that the key exists. */
+		if (a->key != NULL && config_key(l, c, a->key) == NULL) {
+			rc = -1;
+			break;
+		}
+		snprintf(arg, sizeof(arg), strchr(a->server, ':') != NULL ?
+		    "%s@[%s]:%u" : "%s@%s:%u", a->origin, a->server,
+		    a->port ? a->port : 53);
+		rc = axfr_opt(l, arg);
+	}
+	l->cur = saved;
+	return rc;
 }
 
 int

@@ -72,6 +72,12 @@ struct live_opts {
  * -1 after printing why. */
 int live_option(struct live_opts *l, int c, char *arg);
 
+struct config;
+
+/* Adds the configuration's axfr zones as transfers, signed with copies of
+ * its keys.  Returns 0, or -1 after printing why. */
+int live_config(struct live_opts *l, const struct config *c);
+
 /* Runs the transfers and stores the zones in M.  Returns the number of
  * zones that failed (each reported on stderr), or -1 when out of memory. */
 int live_load(struct model *m, struct live_opts *l);

@@ -10,20 +10,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
-#include "cmd/live.h"
 #include "cmd/cliopt.h"
+#include "cmd/config.h"
+#include "cmd/live.h"
+#include "cmd/namedconf.h"
 #include "core/checks.h"
 #include "core/err.h"
 #include "core/fixlist.h"
+#include "core/ignore.h"
 #include "core/model.h"
 #include "core/report.h"
+#include "core/sarif.h"
 #include "zones/load.h"
 
 #define RDA_VERSION "0.1.0"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
-enum fmt { FMT_TEXT, FMT_JSON, FMT_FIXLIST, FMT_FIXLIST_CSV };
+enum fmt { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB, FMT_FIXLIST,
+    FMT_FIXLIST_CSV };
+static const char *const fmt_names[] = {"text", "json", "sarif", "github",
+    "fixlist", "fixlist-csv"};
 
 struct zonearg {
 	char *origin;		/* NULL: infer */
@@ -38,6 +47,12 @@ struct opts {
 	bool dump, quiet;
 	struct live_opts live;	/* --axfr, --tsig, --resolve (cmd/live.h) */
 	struct policy pol;	/* --mail-host, --network, --generic-word */
+	bool format_set, fail_on_set, no_config;
+	const char *config;	/* --config, or NULL */
+	const char *named_conf;
+	const char *output;
+	const char *baseline, *write_baseline;
+	struct config cfg;	/* empty when there is none */
 };
 
 static void
@@ -49,9 +64,21 @@ usage(FILE *out)
 	    "record,\n"
 	    "                         else an absolute SOA owner, else the "
 	    "file name\n"
-	    "  --format text|json|fixlist|fixlist-csv   report, or the PTR "
-	    "records to\n"
-	    "                         create or change (default text)\n"
+	    "  --named-conf FILE      the primary and secondary zones of a BIND "
+	    "named.conf\n"
+	    "  --config FILE          YAML configuration (default: "
+	    "./rdnsaudit.yaml if present)\n"
+	    "  --no-config            do not read ./rdnsaudit.yaml\n"
+	    "  --format text|json|sarif|github|fixlist|fixlist-csv\n"
+	    "                         the report, or the PTR records to create "
+	    "or change\n"
+	    "                         (default text)\n"
+	    "  --output FILE          write the report to FILE; the summary "
+	    "still goes to\n"
+	    "                         the terminal\n"
+	    "  --baseline FILE        report only findings that are not in "
+	    "FILE\n"
+	    "  --write-baseline FILE  record the findings in FILE\n"
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    LIVE_USAGE
 	    "  --dump                 print the loaded records as master-file "
@@ -117,11 +144,26 @@ list_checks(void)
 		    report_sev_str(checks[i].sev), checks[i].desc);
 }
 
+static int
+format_parse(const char *s, enum fmt *f)
+{
+	unsigned i;
+
+	for (i = 0; i < sizeof(fmt_names) / sizeof(fmt_names[0]); i++)
+		if (strcmp(s, fmt_names[i]) == 0) {
+			*f = (enum fmt)i;
+			return 0;
+		}
+	return RDA_EINVAL;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int
 parse(int argc, char **argv, struct opts *o)
 {
 	static const struct option longopts[] = {
+		{"baseline", required_argument, NULL, 'b'},
+		{"config", required_argument, NULL, 'c'},
 		{"dump", no_argument, NULL, 'd'},
 		{"fail-on", required_argument, NULL, 'F'},
 		{"format", required_argument, NULL, 'f'},
@@ -129,9 +171,13 @@ parse(int argc, char **argv, struct opts *o)
 		{"help", no_argument, NULL, 'h'},
 		{"list-checks", no_argument, NULL, 'L'},
 		{"mail-host", required_argument, NULL, 'm'},
-		{"network", required_argument, NULL, 'n'},
+		{"named-conf", required_argument, NULL, 'n'},
+		{"network", required_argument, NULL, 'k'},
+		{"no-config", no_argument, NULL, 'N'},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
+		{"write-baseline", required_argument, NULL, 'W'},
 		{"zone", required_argument, NULL, 'z'},
 		LIVE_LONGOPTS,
 		{NULL, 0, NULL, 0},
@@ -143,6 +189,12 @@ parse(int argc, char **argv, struct opts *o)
 	o->fail_on = SEV_WARNING;
 	while ((c = getopt_long(argc, argv, "hqV", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'b':
+			o->baseline = optarg;
+			break;
+		case 'c':
+			o->config = optarg;
+			break;
 		case 'd':
 			o->dump = true;
 			break;
@@ -156,26 +208,21 @@ parse(int argc, char **argv, struct opts *o)
 				    optarg);
 				return EXIT_TROUBLE;
 			}
+			o->fail_on_set = true;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->format = FMT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				o->format = FMT_JSON;
-			else if (strcmp(optarg, "fixlist") == 0)
-				o->format = FMT_FIXLIST;
-			else if (strcmp(optarg, "fixlist-csv") == 0)
-				o->format = FMT_FIXLIST_CSV;
-			else {
+			if (format_parse(optarg, &o->format) < 0) {
 				fprintf(stderr, "rdnsaudit: unknown --format "
-				    "'%s' (this version writes text, json, "
-				    "fixlist and fixlist-csv)\n", optarg);
+				    "'%s' (text, json, sarif, github, fixlist or "
+				    "fixlist-csv)\n",
+				    optarg);
 				return EXIT_TROUBLE;
 			}
+			o->format_set = true;
 			break;
 		case 'g':
 		case 'm':
-		case 'n':
+		case 'k':
 			rc = c == 'g' ? cliopt_generic_word(&o->pol, optarg,
 			    err, sizeof(err)) : c == 'm' ? cliopt_mail_host(
 			    &o->pol, optarg, err, sizeof(err)) :
@@ -185,6 +232,7 @@ parse(int argc, char **argv, struct opts *o)
 				    RDA_ENOMEM ? "out of memory" : err);
 				return EXIT_TROUBLE;
 			}
+			o->format_set = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -192,8 +240,20 @@ parse(int argc, char **argv, struct opts *o)
 		case 'L':
 			list_checks();
 			return EXIT_CLEAN;
+		case 'n':
+			o->named_conf = optarg;
+			break;
+		case 'N':
+			o->no_config = true;
+			break;
+		case 'o':
+			o->output = optarg;
+			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case 'W':
+			o->write_baseline = optarg;
 			break;
 		case 'V':
 			printf("rdnsaudit %s\n", RDA_VERSION);
@@ -223,6 +283,60 @@ parse(int argc, char **argv, struct opts *o)
 		if (zone_add(o, NULL, 0, argv[i]) < 0)
 			return EXIT_TROUBLE;
 	o->live.quiet = o->quiet;
+	return -1;
+}
+
+/* Reads the configuration (--config, else ./rdnsaudit.yaml when present)
+ * and named.conf, and merges them with the command line, which wins.
+ * Returns -1 to go on, else the exit status. */
+static int
+configure(struct opts *o)
+{
+	struct config *c = &o->cfg;
+	struct nc_zones nc = {0};
+	const char *path = o->config, *ncpath = o->named_conf;
+	size_t i;
+	int rc = 0;
+
+	if (path == NULL && !o->no_config &&
+	    access("rdnsaudit.yaml", F_OK) == 0)
+		path = "rdnsaudit.yaml";
+	if (path != NULL && config_load(path, c, stderr) < 0)
+		return EXIT_TROUBLE;
+	for (i = 0; i < c->nsev; i++)
+		checks_sev[c->sev[i].check] = c->sev[i].sev;
+	if (c->has_fail_on && !o->fail_on_set)
+		o->fail_on = c->fail_on;
+	if (c->format != NULL && !o->format_set)
+		format_parse(c->format, &o->format);
+	for (i = 0; rc == 0 && i < c->nzones; i++)
+		rc = zone_add(o, c->zones[i].origin,
+		    strlen(c->zones[i].origin), c->zones[i].file);
+	if (ncpath == NULL)
+		ncpath = c->named_conf;
+	if (ncpath != NULL) {
+		if (namedconf_read(ncpath, &nc, stderr) < 0) {
+			fprintf(stderr, "rdnsaudit: %s: nothing was audited\n",
+			    ncpath);
+			return EXIT_TROUBLE;
+		}
+		for (i = 0; rc == 0 && i < nc.n; i++)
+			rc = zone_add(o, nc.z[i].origin,
+			    strlen(nc.z[i].origin), nc.z[i].file);
+		namedconf_free(&nc);
+	}
+	if (rc < 0) {
+		fprintf(stderr, "rdnsaudit: out of memory\n");
+		return EXIT_TROUBLE;
+	}
+	if (live_config(&o->live, c) < 0)
+		return EXIT_TROUBLE;
+	/* The configuration's networks and mail hosts join those of the
+	 * command line. */
+	if (cliopt_take(&o->pol, &c->policy) < 0) {
+		fprintf(stderr, "rdnsaudit: out of memory\n");
+		return EXIT_TROUBLE;
+	}
 	if (o->nzones == 0 && o->live.njobs == 0) {
 		fprintf(stderr, "rdnsaudit: no zones to audit\n");
 		usage(stderr);
@@ -266,6 +380,104 @@ load_all(struct model *m, struct opts *o)
 	return failed + rc;
 }
 
+/* Today as days since 1970-01-01 (UTC), for ignore rules' until. */
+static long
+today(void)
+{
+	return (long)(time(NULL) / 86400);
+}
+
+/* After the checks: ignore rules, --write-baseline, --baseline.
+ * Returns 0 or -1 after a message. */
+static int
+filter(struct opts *o, struct report *r)
+{
+	struct baseline b;
+	unsigned line = 0;
+	FILE *fp;
+	int rc;
+
+	if (o->cfg.nignore > 0 || o->baseline != NULL)
+		r->filtered = true;
+	if (o->cfg.nignore > 0 && ignore_apply(r, o->cfg.ignore,
+	    o->cfg.nignore, today()) < 0) {
+		fprintf(stderr, "rdnsaudit: out of memory\n");
+		return -1;
+	}
+	if (o->write_baseline != NULL) {
+		if ((fp = fopen(o->write_baseline, "w")) == NULL ||
+		    baseline_write(r, fp) < 0 || fclose(fp) != 0) {
+			perror(o->write_baseline);
+			return -1;
+		}
+	}
+	if (o->baseline == NULL)
+		return 0;
+	if ((fp = fopen(o->baseline, "r")) == NULL) {
+		perror(o->baseline);
+		return -1;
+	}
+	rc = baseline_read(fp, &b, &line);
+	fclose(fp);
+	if (rc == RDA_ESYNTAX)
+		fprintf(stderr, "%s:%u: error: not a baseline line: expected "
+		    "16 hex digits (a fingerprint) first\n", o->baseline, line);
+	else if (rc < 0)
+		fprintf(stderr, "%s: error: %s\n", o->baseline,
+		    rda_strerror(rc));
+	if (rc < 0)
+		return -1;
+	baseline_apply(r, &b);
+	baseline_clear(&b);
+	return 0;
+}
+
+/* Writes the report in the chosen format to --output or stdout; the text
+ * summary goes to stdout unless --quiet (after the report when that is
+ * text or GitHub commands; not into JSON or SARIF on stdout). */
+static int
+write_report(struct opts *o, const struct report *r, const struct xref *x)
+{
+	FILE *out = stdout;
+	int rc = 0;
+
+	if (o->output != NULL && (out = fopen(o->output, "w")) == NULL) {
+		perror(o->output);
+		return -1;
+	}
+	switch (o->format) {
+	case FMT_JSON:
+		report_json(r, out);
+		break;
+	case FMT_SARIF:
+		sarif_write(r, RDA_VERSION, out);
+		break;
+	case FMT_GITHUB:
+		sarif_github(r, out);
+		break;
+	case FMT_FIXLIST:
+	case FMT_FIXLIST_CSV:
+		rc = fixlist_write(x, o->format == FMT_FIXLIST ? FIXLIST_TEXT :
+		    FIXLIST_CSV, out);
+		break;
+	default:
+		report_text(r, out);
+		break;
+	}
+	if (out != stdout && fclose(out) != 0) {
+		perror(o->output);
+		return -1;
+	}
+	if (rc < 0) {
+		fprintf(stderr, "rdnsaudit: out of memory\n");
+		return -1;
+	}
+	if (!o->quiet && (out != stdout || o->format == FMT_TEXT ||
+	    o->format == FMT_GITHUB))
+		report_summary(r, stdout);
+	return 0;
+}
+
 static int
 run(struct opts *o)
 {
@@ -301,21 +513,15 @@ run(struct opts *o)
 		report_clear(&r);
 		goto nomem;
 	}
-	if (o->format == FMT_JSON)
-		report_json(&r, stdout);
-	else if (o->format == FMT_FIXLIST || o->format == FMT_FIXLIST_CSV) {
-		if (fixlist_write(&x, o->format == FMT_FIXLIST ? FIXLIST_TEXT :
-		    FIXLIST_CSV, stdout) < 0) {
-			xref_clear(&x);
-			report_clear(&r);
-			goto nomem;
-		}
-	} else {
-		report_text(&r, stdout);
-		if (!o->quiet)
-			report_summary(&r, stdout);
+	if (filter(o, &r) < 0) {
+		xref_clear(&x);
+		report_clear(&r);
+		model_free(m);
+		return EXIT_TROUBLE;
 	}
-	if (o->fail_on != SEV_OFF) {
+	if (write_report(o, &r, &x) < 0)
+		status = EXIT_TROUBLE;
+	else if (o->fail_on != SEV_OFF) {
 		unsigned s;
 
 		for (s = o->fail_on; s <= SEV_ERROR; s++)
@@ -340,8 +546,10 @@ main(int argc, char **argv)
 	int status;
 
 	checks_init();
-	if ((status = parse(argc, argv, &o)) < 0)
+	if ((status = parse(argc, argv, &o)) < 0 &&
+	    (status = configure(&o)) < 0)
 		status = run(&o);
+	config_free(&o.cfg);
 	for (i = 0; i < o.nzones; i++) {
 		free(o.zones[i].origin);
 		free(o.zones[i].path);

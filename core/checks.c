@@ -18,6 +18,7 @@ enum {
 	CHK_RESOLVE_FAILED,
 	CHK_MAIL_FCRDNS, CHK_MX_DANGLING, CHK_MX_TO_CNAME, CHK_MX_IP_LITERAL,
 	CHK_PTR_GENERIC,
+	CHK_IGNORE_EXPIRED, CHK_IGNORE_UNMATCHED,
 };
 
 /* Names of nodes, several per message. */
@@ -641,6 +642,13 @@ const struct check checks[] = {
 	[CHK_PTR_GENERIC] = {"ptr-generic", SEV_WARNING, "a mail host's PTR "
 	    "name that looks like a dynamic or residential address",
 	    mail_check_ptr_generic, true},
+	/* Raised by the configuration's ignore rules (core/ignore.c), not
+	 * by a pass over the zones: no run function. */
+	[CHK_IGNORE_EXPIRED] = {"ignore-expired", SEV_WARNING, "an ignore rule "
+	    "of the configuration whose 'until' date has passed; it no longer "
+	    "applies", NULL},
+	[CHK_IGNORE_UNMATCHED] = {"ignore-unmatched", SEV_INFO, "an ignore "
+	    "rule of the configuration that matched no finding", NULL},
 };
 
 const unsigned nchecks = sizeof(checks) / sizeof(checks[0]);
@@ -683,7 +691,7 @@ checks_run(const struct model *m, const struct policy *pol, struct xref *x,
 		return rc;
 	r->mail = x->mail->bits;
 	for (i = 0; i < nchecks && rc == 0; i++)
-		if (checks_sev[i] != SEV_OFF)
+		if (checks_sev[i] != SEV_OFF && checks[i].run != NULL)
 			rc = checks[i].run(x, r, i);
 	r->mail = NULL;
 	report_sort(r);

@@ -16,6 +16,7 @@ struct check {
 	const char *id;
 	enum sev sev;		/* default severity */
 	const char *desc;
+	/* NULL for findings raised outside the zones (the configuration). */
 	int (*run)(const struct xref *x, struct report *r, unsigned self);
 	bool mail;		/* about mail hosts already: not raised */
 };

@@ -102,6 +102,15 @@ finding_cmp(const void *pa, const void *pb)
 	const struct model *m = sort_model;
 	int c;
 
+	if (a->rec == MODEL_NONE && b->rec == MODEL_NONE &&
+	    a->file != NULL && b->file != NULL) {
+		if ((c = strcmp(a->file, b->file)) != 0)
+			return c;
+		if (a->line != b->line)
+			return a->line < b->line ? -1 : 1;
+		if (a->col != b->col)
+			return a->col < b->col ? -1 : 1;
+	}
 	if (a->rec != b->rec) {
 		if (a->rec == MODEL_NONE || b->rec == MODEL_NONE)
 			return a->rec == MODEL_NONE ? 1 : -1;
@@ -133,23 +142,37 @@ report_sort(struct report *r)
 		qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
 }
 
-static void
-location(const struct report *r, const struct finding *f, FILE *out)
+void
+report_loc(const struct report *r, const struct finding *f,
+    const char **file, unsigned *line, unsigned *col)
 {
 	const struct model *m = r->m;
 	const struct rec *rec;
-	const struct source *s;
 
-	if (f->rec == MODEL_NONE) {
-		fputs("-", out);
+	*file = f->file;
+	*line = f->line;
+	*col = f->col;
+	if (f->rec == MODEL_NONE)
 		return;
-	}
 	rec = &m->recs[f->rec];
-	s = &m->srcs[rec->src];
-	if (rec->line > 0)
-		fprintf(out, "%s:%u", s->path, rec->line);
+	*file = m->srcs[rec->src].path;
+	*line = rec->line;
+	*col = 0;
+}
+
+static void
+location(const struct report *r, const struct finding *f, FILE *out)
+{
+	const char *file;
+	unsigned line, col;
+
+	report_loc(r, f, &file, &line, &col);
+	if (file == NULL)
+		fputs("-", out);
+	else if (line > 0)
+		fprintf(out, "%s:%u", file, line);
 	else
-		fputs(s->path, out);
+		fputs(file, out);
 }
 
 void
@@ -180,15 +203,18 @@ report_summary(const struct report *r, FILE *out)
 			nr += m->zones[i].records;
 		}
 	fprintf(out, "%zu zone%s, %zu records: %zu error%s, %zu warning%s, "
-	    "%zu info\n", nz, nz == 1 ? "" : "s", nr,
+	    "%zu info", nz, nz == 1 ? "" : "s", nr,
 	    r->count[SEV_ERROR], r->count[SEV_ERROR] == 1 ? "" : "s",
 	    r->count[SEV_WARNING], r->count[SEV_WARNING] == 1 ? "" : "s",
 	    r->count[SEV_INFO]);
+	if (r->filtered)
+		fprintf(out, "; not shown: %zu ignored by the configuration, "
+		    "%zu known from the baseline", r->ignored, r->known);
+	putc('\n', out);
 }
 
-/* A JSON string: quotes, backslashes and control bytes escaped. */
-static void
-json_str(FILE *out, const char *s)
+void
+report_json_str(FILE *out, const char *s)
 {
 	putc('"', out);
 	for (; *s != '\0'; s++) {
@@ -212,7 +238,7 @@ json_name(FILE *out, const struct model *m, uint32_t id)
 	if (id == MODEL_NONE)
 		fputs("null", out);
 	else
-		json_str(out, model_fmt(m, id, buf));
+		report_json_str(out, model_fmt(m, id, buf));
 }
 
 static void
@@ -220,14 +246,16 @@ json_finding(const struct report *r, const struct finding *f, FILE *out)
 {
 	const struct model *m = r->m;
 	char buf[NAMES_ADDR_TXT_MAX];
+	const char *file;
+	unsigned line, col;
 
 	fputs("    {\"check\": ", out);
-	json_str(out, checks[f->check].id);
+	report_json_str(out, checks[f->check].id);
 	fputs(", \"severity\": ", out);
-	json_str(out, report_sev_str(f->sev));
+	report_json_str(out, report_sev_str(f->sev));
 	fputs(",\n     \"address\": ", out);
 	if (f->has_addr)
-		json_str(out, names_addr_fmt(&f->addr, buf));
+		report_json_str(out, names_addr_fmt(&f->addr, buf));
 	else
 		fputs("null", out);
 	fputs(", \"name\": ", out);
@@ -238,19 +266,17 @@ json_finding(const struct report *r, const struct finding *f, FILE *out)
 	json_name(out, m, f->zone == MODEL_NONE ? MODEL_NONE :
 	    m->zones[f->zone].apex);
 	fputs(",\n     \"file\": ", out);
-	if (f->rec == MODEL_NONE) {
-		fputs("null, \"line\": null", out);
-	} else {
-		const struct rec *rec = &m->recs[f->rec];
-
-		json_str(out, m->srcs[rec->src].path);
-		if (rec->line > 0)
-			fprintf(out, ", \"line\": %u", rec->line);
-		else
-			fputs(", \"line\": null", out);
-	}
+	report_loc(r, f, &file, &line, &col);
+	if (file == NULL)
+		fputs("null", out);
+	else
+		report_json_str(out, file);
+	if (line > 0)
+		fprintf(out, ", \"line\": %u", line);
+	else
+		fputs(", \"line\": null", out);
 	fputs(",\n     \"message\": ", out);
-	json_str(out, f->msg);
+	report_json_str(out, f->msg);
 	fputs("}", out);
 }
 
@@ -272,9 +298,9 @@ report_json(const struct report *r, FILE *out)
 		fputs(first ? "\n   " : ",\n   ", out);
 		first = false;
 		fputs("{\"origin\": ", out);
-		json_str(out, model_fmt(m, z->apex, buf));
+		report_json_str(out, model_fmt(m, z->apex, buf));
 		fputs(", \"source\": ", out);
-		json_str(out, z->source);
+		report_json_str(out, z->source);
 		fputs(", \"serial\": ", out);
 		if (z->has_soa)
 			fprintf(out, "%u", z->serial);
@@ -289,6 +315,10 @@ report_json(const struct report *r, FILE *out)
 		json_finding(r, &r->f[i], out);
 	}
 	fprintf(out, "],\n \"summary\": {\"error\": %zu, \"warning\": %zu, "
-	    "\"info\": %zu}}\n", r->count[SEV_ERROR], r->count[SEV_WARNING],
+	    "\"info\": %zu", r->count[SEV_ERROR], r->count[SEV_WARNING],
 	    r->count[SEV_INFO]);
+	if (r->filtered)
+		fprintf(out, ", \"ignored\": %zu, \"known\": %zu", r->ignored,
+		    r->known);
+	fputs("}}\n", out);
 }

@@ -24,6 +24,10 @@ struct finding {
 	uint32_t target;	/* node id or MODEL_NONE */
 	uint32_t zone;		/* zone id or MODEL_NONE */
 	uint32_t rec;		/* the record to fix, or MODEL_NONE */
+	/* Findings about the configuration (rec MODEL_NONE): where in it;
+	 * FILE is borrowed and must outlive the report. */
+	const char *file;
+	uint32_t line, col;
 	char *msg;
 };
 
@@ -33,6 +37,10 @@ struct report {
 	struct finding *f;
 	size_t n, cap;
 	size_t count[3];	/* by severity */
+	/* Set by cmd/ when ignore rules or a baseline were applied: how many
+	 * findings they removed (the summary and JSON say so). */
+	bool filtered;
+	size_t ignored, known;
 };
 
 void report_init(struct report *r, const struct model *m);
@@ -47,6 +55,14 @@ int report_add(struct report *r, unsigned check, const struct addr *a,
 
 /* Sorts the findings: by file, line, check, address, name. */
 void report_sort(struct report *r);
+
+/* Where finding F points: *FILE (NULL when nowhere, e.g. an AXFR
+ * record), *LINE and *COL (0 when unknown). */
+void report_loc(const struct report *r, const struct finding *f,
+    const char **file, unsigned *line, unsigned *col);
+
+/* S as a JSON string: quotes, backslashes and control bytes escaped. */
+void report_json_str(FILE *out, const char *s);
 
 /* Writers. */
 void report_text(const struct report *r, FILE *out);

@@ -79,6 +79,7 @@ for d in fixlist isp-static-mail demo mail-fcrdns ptr-generic rfc2317 \
 done
 
 . "$TOP/tests/cli/bad.sh"
+. "$TOP/tests/cli/config.sh"
 
 echo "cli: $pass passed, $fail failed"
 echo "$pass passed, $fail failed"
