@@ -13,6 +13,7 @@
 
 #include "core/checks.h"
 #include "core/err.h"
+#include "core/html.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "zones/load.h"
@@ -20,7 +21,7 @@
 #define RDA_VERSION "0.1.0"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
-enum fmt { FMT_TEXT, FMT_JSON };
+enum fmt { FMT_TEXT, FMT_JSON, FMT_HTML };
 
 struct zonearg {
 	char *origin;		/* NULL: infer */
@@ -31,6 +32,7 @@ struct opts {
 	struct zonearg *zones;
 	size_t nzones;
 	enum fmt format;
+	const char *output;	/* --output FILE, or NULL for stdout */
 	enum sev fail_on;	/* SEV_OFF for never */
 	bool dump, quiet;
 };
@@ -44,7 +46,8 @@ usage(FILE *out)
 	    "record,\n"
 	    "                         else an absolute SOA owner, else the "
 	    "file name\n"
-	    "  --format text|json     report format (default text)\n"
+	    "  --format text|json|html   report format (default text)\n"
+	    "  --output FILE          write the report to FILE, not stdout\n"
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    "  --dump                 print the loaded records as master-file "
 	    "lines\n"
@@ -111,6 +114,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{"list-checks", no_argument, NULL, 'L'},
+		{"output", required_argument, NULL, 'o'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
 		{"zone", required_argument, NULL, 'z'},
@@ -141,10 +145,12 @@ parse(int argc, char **argv, struct opts *o)
 				o->format = FMT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				o->format = FMT_JSON;
+			else if (strcmp(optarg, "html") == 0)
+				o->format = FMT_HTML;
 			else {
 				fprintf(stderr, "rdnsaudit: unknown --format "
-				    "'%s' (this version writes text and "
-				    "json)\n", optarg);
+				    "'%s' (this version writes text, json "
+				    "and html)\n", optarg);
 				return EXIT_TROUBLE;
 			}
 			break;
@@ -154,6 +160,9 @@ parse(int argc, char **argv, struct opts *o)
 		case 'L':
 			list_checks();
 			return EXIT_CLEAN;
+		case 'o':
+			o->output = optarg;
+			break;
 		case 'q':
 			o->quiet = true;
 			break;
@@ -220,6 +229,39 @@ load_all(struct model *m, struct opts *o)
 	return failed;
 }
 
+/* Writes the report in the chosen format to stdout or --output.
+ * Returns 0, or -1 after saying why. */
+static int
+write_report(const struct opts *o, const struct report *r,
+    const struct xref *x)
+{
+	FILE *out = stdout;
+	int rc = 0;
+
+	if (o->output != NULL && (out = fopen(o->output, "w")) == NULL) {
+		perror(o->output);
+		return -1;
+	}
+	if (o->format == FMT_HTML)
+		rc = html_write(r, x, NULL, out);
+	else if (o->format == FMT_JSON)
+		report_json(r, out);
+	else {
+		report_text(r, out);
+		if (!o->quiet)
+			report_summary(r, out);
+	}
+	if (rc < 0)
+		fprintf(stderr, "rdnsaudit: %s: %s\n", o->output != NULL ?
+		    o->output : "stdout", rda_strerror(rc));
+	if (out != stdout && (fclose(out) != 0 || rc < 0)) {
+		if (rc == 0)
+			perror(o->output);
+		return -1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 static int
 run(struct opts *o)
 {
@@ -251,14 +293,9 @@ run(struct opts *o)
 		report_clear(&r);
 		goto nomem;
 	}
-	if (o->format == FMT_JSON)
-		report_json(&r, stdout);
-	else {
-		report_text(&r, stdout);
-		if (!o->quiet)
-			report_summary(&r, stdout);
-	}
-	if (o->fail_on != SEV_OFF) {
+	if (write_report(o, &r, &x) < 0)
+		status = EXIT_TROUBLE;
+	if (o->fail_on != SEV_OFF && status == EXIT_CLEAN) {
 		unsigned s;
 
 		for (s = o->fail_on; s <= SEV_ERROR; s++)
