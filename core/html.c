@@ -1057,9 +1057,9 @@ grid(struct hw *w, const struct blk *b)
 			hb_printf(&w->b, "<i class=%c></i>", state_class[st[i]]);
 			continue;
 		}
-		hb_printf(&w->b, "<i class=\"%c%s\" data-a=\"%s\" title=\"%s ",
+		hb_printf(&w->b, "<i class=\"%c%s\" title=\"%s ",
 		    state_class[st[i]], has_finding(w, &a) ? " f" : "",
-		    names_addr_fmt(&a, ab), ab);
+		    names_addr_fmt(&a, ab));
 		esc(&w->b, name_of(w, e->name, nb));
 		if (e->ptr != MODEL_NONE && e->ptr != e->name) {
 			hb_puts(&w->b, " (PTR ");
@@ -1448,9 +1448,9 @@ set_budgets(struct hw *w, uint64_t max)
 
 	w->summary.budget = unit;
 	w->overview.budget = 2 * unit;
-	w->grids.budget = 4 * unit;
-	w->rows.budget = 7 * unit;
-	w->fix.budget = 2 * unit;
+	w->grids.budget = 6 * unit;
+	w->rows.budget = 6 * unit;
+	w->fix.budget = unit;
 }
 
 static int

@@ -36,7 +36,7 @@
 #define HTML_MAX_BYTES (16u << 20)	/* 16 MiB */
 #define HTML_MIN_BYTES (256u << 10)	/* smallest max_bytes accepted */
 #define HTML_MAX_GRIDS 256		/* /24s drawn cell by cell */
-#define HTML_MAX_ROWS 25000		/* findings in the table */
+#define HTML_MAX_ROWS 20000		/* findings in the table */
 #define HTML_MAX_V6_ADDRS 256		/* addresses listed per /64 */
 
 /* One group of the fix list (issue 6): the records one holder of reverse
