@@ -285,7 +285,8 @@ addr_qcmp(const void *a, const void *b)
 static bool
 has_finding(const struct hw *w, const struct addr *a)
 {
-	return bsearch(a, w->faddr, w->nfaddr, sizeof(*a), addr_qcmp) != NULL;
+	return w->nfaddr > 0 && bsearch(a, w->faddr, w->nfaddr, sizeof(*a),
+	    addr_qcmp) != NULL;
 }
 
 /* ---- style and script ---- */
@@ -339,8 +340,15 @@ static const char css[] =
 "th[aria-sort=ascending]:after{content:' \\25B2'}"
 "th[aria-sort=descending]:after{content:' \\25BC'}\n"
 ".note{background:#fff8e1;border:1px solid #f0d78c;padding:6px 10px}\n"
-"td.msg{max-width:560px}td.nm{overflow-wrap:anywhere;max-width:260px}\n"
+"td.msg,td.nm{overflow-wrap:anywhere}\n"
+"section.one{display:inline-block;vertical-align:top;margin-right:48px}"
+".one h4{display:none}\n"
 ".grids{display:flex;flex-wrap:wrap;column-gap:36px}\n"
+".g24,.v6t tr{content-visibility:auto;contain-intrinsic-size:auto 340px}\n"
+"#ftable{table-layout:fixed;width:100%}#ftable th:nth-child(1){width:7%}"
+"#ftable th:nth-child(2),#ftable th:nth-child(4){width:9%}"
+"#ftable th:nth-child(3),#ftable th:nth-child(5),"
+"#ftable th:nth-child(6){width:12%}\n"
 ".row{display:flex;flex-wrap:wrap;column-gap:28px;align-items:flex-start}\n"
 "ul.v6{margin:2px 0;padding-left:18px;font-family:monospace}\n"
 ".src{color:#5f6b76;margin:0}\n";
@@ -363,17 +371,22 @@ static const char js[] =
 "  v.sort().forEach(function(x){var o=document.createElement('option');\n"
 "   o.value=x;o.textContent=x;sel.appendChild(o);});};\n"
 " fill(f.check,'check');fill(f.sev,'sev');fill(f.zone,'zone');\n"
+" var text=new Map();rows.forEach(function(r){\n"
+"  text.set(r,r.textContent.toLowerCase());});\n"
 " var apply=function(){var c=f.check.value,s=f.sev.value,z=f.zone.value,\n"
 "  q=f.q.value.toLowerCase(),n=0;\n"
 "  rows.forEach(function(r){var ok=(!c||r.getAttribute('data-check')===c)\n"
 "   &&(!s||r.getAttribute('data-sev')===s)\n"
 "   &&(!z||r.getAttribute('data-zone')===z)\n"
-"   &&(!q||r.textContent.toLowerCase().indexOf(q)>=0);\n"
-"   r.hidden=!ok;if(ok)n++;});\n"
-"  $('fshown').textContent=n+' of '+rows.length+' shown';};\n"
+"   &&(!q||text.get(r).indexOf(q)>=0);\n"
+"   if(r.hidden===ok)r.hidden=!ok;if(ok)n++;});\n"
+"  $('fshown').textContent=n+' of '+rows.length+' shown';\n"
+"  $('fshown').removeAttribute('aria-busy');};\n"
 " ['check','sev','zone'].forEach(function(k){f[k].addEventListener("
 "'change',apply);});\n"
-" f.q.addEventListener('input',apply);\n"
+" var timer=0;f.q.addEventListener('input',function(){\n"
+"  $('fshown').setAttribute('aria-busy','true');clearTimeout(timer);\n"
+"  timer=setTimeout(apply,rows.length>2000?250:0);});\n"
 " var heads=document.querySelectorAll('#ftable th[data-sort]');\n"
 " var key=function(r,th){var t=th.getAttribute('data-sort');\n"
 "  if(t==='sev')return[-Number(r.getAttribute('data-rank'))];\n"
@@ -1142,13 +1155,16 @@ overview(struct hw *w, const struct net *n, size_t lo, size_t hi)
 	}
 }
 
+/* Starts the section of network N; ONE when it is drawn as one grid
+ * (such sections sit side by side). */
 static void
-net_head(struct hw *w, const struct net *n, size_t idx, const uint32_t *count)
+net_head(struct hw *w, const struct net *n, size_t idx, const uint32_t *count,
+    bool one)
 {
 	char nb[NAMES_TXT_MAX];
 
-	hb_printf(&w->b, "<section class=net id=\"net-%zu\" data-family=%u>"
-	    "<h3>", idx, n->prefix.family);
+	hb_printf(&w->b, "<section class=\"net%s\" id=\"net-%zu\" "
+	    "data-family=%u><h3>", one ? " one" : "", idx, n->prefix.family);
 	prefix_text(&w->b, &n->prefix, n->len);
 	hb_puts(&w->b, "</h3><p class=src>");
 	if (n->policy)
@@ -1201,7 +1217,7 @@ net_v4(struct hw *w, const struct net *n, size_t idx)
 	for (i = lo; i < hi; i++)
 		for (s = 0; s < COV_NSTATES; s++)
 			count[s] += w->b4[i].count[s];
-	net_head(w, n, idx, count);
+	net_head(w, n, idx, count, hi - lo == 1 && w->b4[lo].detail);
 	if (!commit(w, &w->overview))
 		return;
 	if (n->len < 24 && hi - lo > 1)
@@ -1272,7 +1288,7 @@ net_v6(struct hw *w, const struct net *n, size_t idx)
 	for (i = lo; i < hi; i++)
 		for (s = 0; s < COV_NSTATES; s++)
 			count[s] += w->b6[i].count[s];
-	net_head(w, n, idx, count);
+	net_head(w, n, idx, count, false);
 	if (!commit(w, &w->overview))
 		return;
 	if (lo == hi) {

@@ -173,29 +173,32 @@ test_file_name(void **state)
 static void
 big_zones(const char **zones)
 {
-	static char *fwd, *rev18, *rev19, *rev6;
 	size_t cap = 1 << 16, n = 0;
+	char *fwd;
 	unsigned i;
 
 	fwd = malloc(cap);
 	assert_non_null(fwd);
 	n += (size_t)snprintf(fwd, cap, "%s", HEAD);
 	for (i = 0; i < 512; i++) {
-		if (n + 256 > cap)
+		if (n + 256 > cap) {
 			fwd = realloc(fwd, cap *= 2);
+			assert_non_null(fwd);
+		}
 		n += (size_t)snprintf(fwd + n, cap - n, "$GENERATE 1-200 h$-%u "
 		    "A 198.%u.%u.$\n", i, 18 + i / 256, i % 256);
 	}
 	n += (size_t)snprintf(fwd + n, cap - n, "$GENERATE 0-2047 v$ AAAA "
 	    "2001:db8:0:${0,4,x}::1\n");
 	zones[0] = "example.com";
-	zones[1] = fwd = strdup(mkzone("big.zone", fwd));
+	zones[1] = strdup(mkzone("big.zone", fwd));
+	free(fwd);
 	zones[2] = "18.198.in-addr.arpa";
-	zones[3] = rev18 = strdup(mkzone("rev18.zone", HEAD));
+	zones[3] = strdup(mkzone("rev18.zone", HEAD));
 	zones[4] = "19.198.in-addr.arpa";
-	zones[5] = rev19 = strdup(mkzone("rev19.zone", HEAD));
+	zones[5] = strdup(mkzone("rev19.zone", HEAD));
 	zones[6] = "0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa";
-	zones[7] = rev6 = strdup(mkzone("rev6.zone", HEAD));
+	zones[7] = strdup(mkzone("rev6.zone", HEAD));
 	zones[8] = NULL;
 }
 
