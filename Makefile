@@ -3,6 +3,7 @@
 #   make            build build/rdnsaudit
 #   make deps       install the Debian packages the build and tests need
 #   make test       unit tests (cmocka) and end-to-end tests of the binary
+#   make html       the HTML report in headless Chromium (part of make test)
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
 #   make clean
@@ -39,7 +40,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli demo asan clean
+.PHONY: all deps deps-html test unit cli html demo asan clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -74,6 +75,13 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+# The browser for the HTML report's end-to-end test: big, so `make html`
+# installs it on demand; `make deps` (and so `make test`) installs it too.
+HTML_DEB_PKGS = chromium chromium-driver
+deps: DEB_PKGS += $(HTML_DEB_PKGS)
+deps-html:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(HTML_DEB_PKGS)"
+
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \
 		echo "== $$t"; $$t || fail=1; done; exit $$fail
@@ -81,8 +89,11 @@ unit: $(UNIT_BIN)
 cli: $(BIN)
 	@sh tests/cli/run.sh $(BIN)
 
+html: $(BIN) deps-html
+	@python3 tests/html/e2e.py $(BIN)
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli
+	$(MAKE) --no-print-directory all unit cli html
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps
