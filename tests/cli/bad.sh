@@ -205,3 +205,8 @@ bad usage-no-zones "no zones to audit"
 bad usage-bad-format "unknown --format 'xml'" --format xml x.zone
 bad usage-bad-fail-on "--fail-on takes" --fail-on sometimes x.zone
 bad usage-bad-zone-arg "--zone takes ORIGIN=FILE" --zone example.com
+
+mk out.zone 'www A 192.0.2.2
+'
+bad output-unwritable "no-such-dir/r.html: No such file or directory" \
+    --format html --output no-such-dir/r.html --zone example.com=out.zone
