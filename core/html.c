@@ -321,7 +321,8 @@ static const char css[] =
 ".grid i.f{box-shadow:inset 0 0 0 2px #111}\n"
 ".ovg{display:grid;grid-template-columns:repeat(16,22px);gap:2px;"
 "margin:4px 0 10px}\n"
-".ovl{display:flex;flex-wrap:wrap;gap:2px;margin:4px 0 10px}\n"
+
+".ov16{display:inline-block;vertical-align:top;margin-right:28px}\n"
 "a.ov,span.ov{display:block;width:22px;height:22px;border-radius:2px}\n"
 "a.ov{box-shadow:inset 0 0 0 2px #1f2d3d}\n"
 ".e{background:#f0f2f4}.h0{background:var(--p)}.h1{background:#c2cf3a}"
@@ -424,6 +425,13 @@ static const char js[] =
 "  if(c.tagName!=='I'||c.title)return;\n"
 "  var i=Array.prototype.indexOf.call(g.getElementsByTagName('i'),c);\n"
 "  c.title=g.getAttribute('data-net')+'.'+i+': '+(desc[c.className]||'');"
+"});});\n"
+"each(document.querySelectorAll('.ovg'),function(g){\n"
+" g.addEventListener('mouseover',function(e){var c=e.target;\n"
+"  if(c.tagName!=='SPAN'||c.title)return;\n"
+"  var p=g.getAttribute('data-start').split('.').map(Number);\n"
+"  var k=(p[0]<<16|p[1]<<8|p[2])+Array.prototype.indexOf.call(g.children,c);\n"
+"  c.title=(k>>16&255)+'.'+(k>>8&255)+'.'+(k&255)+'.0/24: nothing in use';"
 "});});\n"
 "})();\n";
 
@@ -1091,10 +1099,8 @@ overview_cell(struct hw *w, const struct blk *b, uint64_t key)
 	struct addr a;
 
 	addr_of(key, 4, &a);
-	if (b == NULL) {
-		hb_puts(&w->b, "<span class=\"ov e\" title=\"");
-		prefix_text(&w->b, &a, 24);
-		hb_puts(&w->b, ": no address in use\"></span>");
+	if (b == NULL) {	/* the script names it on hover */
+		hb_puts(&w->b, "<span class=\"ov e\"></span>");
 		return;
 	}
 	if (b->detail)
@@ -1120,43 +1126,57 @@ overview_legend(struct hw *w)
 	    "cell links to its grid)</div>\n");
 }
 
-/* The /24s of a network larger than a /24: all of them as a 16x16 grid
- * when it is a /16 or smaller, else only the used ones, 256 a row. */
+/* The /24s KEY .. KEY+N-1 as a 16-column grid; *I walks the network's
+ * blocks (sorted) up to HI. */
+static void
+ovgrid(struct hw *w, uint64_t key, uint64_t n, size_t *i, size_t hi)
+{
+	uint64_t k;
+
+	hb_printf(&w->b, "<div class=ovg data-start=\"%u.%u.%u\">",
+	    (unsigned)(key >> 16 & 255), (unsigned)(key >> 8 & 255),
+	    (unsigned)(key & 255));
+	for (k = key; k < key + n; k++) {
+		const struct blk *b = *i < hi && w->b4[*i].key == k ?
+		    &w->b4[(*i)++] : NULL;
+
+		overview_cell(w, b, k);
+	}
+	hb_puts(&w->b, "</div>\n");
+}
+
+/* The /24s of a network larger than a /24: all of them as one grid when
+ * it is a /16 or smaller, else a grid for each /16 that has any in use. */
 static void
 overview(struct hw *w, const struct net *n, size_t lo, size_t hi)
 {
-	uint64_t start = key_of(&n->prefix), k, end;
-	size_t i = lo, cells = 0;
+	size_t i = lo;
+	struct addr a;
 
 	overview_legend(w);
 	flush(w);
 	if (n->len >= 16) {
-		end = start + (1u << (24 - n->len));
-		hb_puts(&w->b, "<div class=ovg>");
-		for (k = start; k < end; k++) {
-			const struct blk *b = i < hi && w->b4[i].key == k ?
-			    &w->b4[i++] : NULL;
-
-			overview_cell(w, b, k);
-		}
-		hb_puts(&w->b, "</div>\n");
+		ovgrid(w, key_of(&n->prefix), (uint64_t)1 << (24 - n->len), &i,
+		    hi);
 		commit(w, &w->overview);
 		return;
 	}
-	for (i = lo; i < hi; i++) {
-		if (cells % 256 == 0)
-			hb_puts(&w->b, "<div class=ovl>");
-		overview_cell(w, &w->b4[i], w->b4[i].key);
-		if (++cells % 256 == 0 || i + 1 == hi) {
-			hb_puts(&w->b, "</div>\n");
-			if (!commit(w, &w->overview))
-				break;
+	while (i < hi) {
+		uint64_t k16 = w->b4[i].key >> 8 << 8;
+
+		addr_of(k16, 4, &a);
+		hb_puts(&w->b, "<div class=ov16><p class=src>");
+		prefix_text(&w->b, &a, 16);
+		hb_puts(&w->b, "</p>");
+		ovgrid(w, k16, 256, &i, hi);
+		hb_puts(&w->b, "</div>");
+		if (!commit(w, &w->overview)) {
+			while (i < hi && w->b4[i].key >> 8 << 8 == k16)
+				i++;
 		}
 	}
 }
 
-/* Starts the section of network N; ONE when it is drawn as one grid
- * (such sections sit side by side). */
 static void
 net_head(struct hw *w, const struct net *n, size_t idx, const uint32_t *count,
     bool one)

@@ -239,6 +239,36 @@ test_limit(void **state)
 		free((char *)zones[i]);
 }
 
+/* A network larger than a /16 (a /8 reverse zone): one 16x16 overview
+ * of /24s for each /16 in use, each /24 in use linking to its grid. */
+static void
+test_overview_8(void **state)
+{
+	const char *fwd = mkzone("ov.zone", HEAD
+	    "$GENERATE 1-3 a$ A 10.1.$.1\n$GENERATE 1-2 b$ A 10.7.$.1\n");
+	const char *rev = mkzone("ov8.zone", HEAD "1.1.1 PTR a1.example.com.\n");
+	const char *zones[] = {"example.com", fwd, "10.in-addr.arpa", rev, NULL};
+	struct page pg;
+
+	(void)state;
+	render(zones, NULL, &pg);
+	assert_int_equal(pg.rc, 0);
+	assert_non_null(strstr(pg.html, "<h3>10.0.0.0/8</h3>"));
+	assert_int_equal(count(pg.html, "<div class=ovg "), 2);
+	assert_non_null(strstr(pg.html, "<div class=ovg data-start=\"10.1.0\">"));
+	assert_non_null(strstr(pg.html, "<div class=ovg data-start=\"10.7.0\">"));
+	assert_int_equal(count(pg.html, "<span class=\"ov e\"></span>"),
+	    2 * 256 - 5);
+	assert_non_null(strstr(pg.html, "<a class=\"ov h0\" href=\"#v4-10-1-1\" "
+	    "title=\"10.1.1.0/24: 1 pass\">"));
+	assert_non_null(strstr(pg.html, "<a class=\"ov h3\" href=\"#v4-10-7-2\" "
+	    "title=\"10.7.2.0/24: 1 missing\">"));
+	assert_int_equal(count(pg.html, "<div class=grid "), 5);
+	free(pg.html);
+	unlink(fwd);
+	unlink(rev);
+}
+
 static void
 test_fixlist(void **state)
 {
@@ -363,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_file_name),
 		cmocka_unit_test(test_limit),
+		cmocka_unit_test(test_overview_8),
 		cmocka_unit_test(test_fixlist),
 		cmocka_unit_test(test_demo),
 		cmocka_unit_test(test_sha256),
