@@ -7,6 +7,7 @@
 #                   SARIF output against the SARIF 2.1.0 schema, live tests
 #                   (AXFR, --resolve) against a local BIND named, the
 #                   differential test against BIND and the corpus audit
+#   make html       the HTML report in headless Chromium (part of make test)
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
 #   make clean
@@ -43,7 +44,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps deps-build npm-deps test unit cli sarif diff-bind corpus live demo asan clean
+.PHONY: all deps deps-build deps-html npm-deps test unit cli sarif html diff-bind corpus live demo asan clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -109,6 +110,13 @@ npm-deps:
 		cd tests/sarif && npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
+# The browser for the HTML report's end-to-end test: big, so `make html`
+# installs it on demand; `make deps` (and so `make test`) installs it too.
+HTML_DEB_PKGS = chromium chromium-driver
+deps: DEB_PKGS += $(HTML_DEB_PKGS)
+deps-html:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(HTML_DEB_PKGS)"
+
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \
 		echo "== $$t"; $$t || fail=1; done; exit $$fail
@@ -130,8 +138,11 @@ live: $(BIN)
 sarif: $(BIN)
 	@sh tests/sarif/run.sh $(BIN)
 
+html: $(BIN) deps-html
+	@python3 tests/html/e2e.py $(BIN)
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli sarif live diff-bind corpus
+	$(MAKE) --no-print-directory all unit cli sarif html live diff-bind corpus
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps-build

@@ -21,6 +21,7 @@
 #include "core/err.h"
 #include "core/fixlist.h"
 #include "core/ignore.h"
+#include "core/html.h"
 #include "core/model.h"
 #include "core/report.h"
 #include "core/sarif.h"
@@ -30,9 +31,9 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 enum fmt { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_GITHUB, FMT_FIXLIST,
-    FMT_FIXLIST_CSV };
+    FMT_FIXLIST_CSV, FMT_HTML };
 static const char *const fmt_names[] = {"text", "json", "sarif", "github",
-    "fixlist", "fixlist-csv"};
+    "fixlist", "fixlist-csv", "html"};
 
 struct zonearg {
 	char *origin;		/* NULL: infer */
@@ -50,7 +51,7 @@ struct opts {
 	bool format_set, fail_on_set, no_config;
 	const char *config;	/* --config, or NULL */
 	const char *named_conf;
-	const char *output;
+	const char *output;	/* --output FILE, or NULL for stdout */
 	const char *baseline, *write_baseline;
 	struct config cfg;	/* empty when there is none */
 };
@@ -69,9 +70,10 @@ usage(FILE *out)
 	    "  --config FILE          YAML configuration (default: "
 	    "./rdnsaudit.yaml if present)\n"
 	    "  --no-config            do not read ./rdnsaudit.yaml\n"
-	    "  --format text|json|sarif|github|fixlist|fixlist-csv\n"
-	    "                         the report, or the PTR records to create "
-	    "or change\n"
+	    "  --format text|json|sarif|github|html|fixlist|fixlist-csv\n"
+	    "                         the report (html: one self-contained page), "
+	    "or the\n"
+	    "                         PTR records to create or change\n"
 	    "                         (default text)\n"
 	    "  --output FILE          write the report to FILE; the summary "
 	    "still goes to\n"
@@ -213,8 +215,8 @@ parse(int argc, char **argv, struct opts *o)
 		case 'f':
 			if (format_parse(optarg, &o->format) < 0) {
 				fprintf(stderr, "rdnsaudit: unknown --format "
-				    "'%s' (text, json, sarif, github, fixlist or "
-				    "fixlist-csv)\n",
+				    "'%s' (text, json, sarif, github, html, "
+				    "fixlist or fixlist-csv)\n",
 				    optarg);
 				return EXIT_TROUBLE;
 			}
@@ -435,6 +437,37 @@ filter(struct opts *o, struct report *r)
 /* Writes the report in the chosen format to --output or stdout; the text
  * summary goes to stdout unless --quiet (after the report when that is
  * text or GitHub commands; not into JSON or SARIF on stdout). */
+/* The HTML report, with the fix list grouped by holder. */
+static int
+write_html(const struct opts *o, const struct report *r,
+    const struct xref *x, FILE *out)
+{
+	struct html_opts ho = {0};
+	struct html_fixgroup *hg = NULL;
+	struct fixlist_group *g;
+	size_t n, i;
+	int rc;
+
+	if ((rc = fixlist_groups(x, &g, &n)) < 0)
+		return rc;
+	if (n > 0 && (hg = calloc(n, sizeof(*hg))) == NULL) {
+		fixlist_groups_free(g, n);
+		return RDA_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		hg[i].holder = g[i].holder;
+		hg[i].header = g[i].header;
+		hg[i].records = g[i].records;
+	}
+	ho.pol = &o->pol;
+	ho.fix = hg;
+	ho.nfix = n;
+	rc = html_write(r, x, &ho, out);
+	free(hg);
+	fixlist_groups_free(g, n);
+	return rc;
+}
+
 static int
 write_report(struct opts *o, const struct report *r, const struct xref *x)
 {
@@ -460,6 +493,9 @@ write_report(struct opts *o, const struct report *r, const struct xref *x)
 		rc = fixlist_write(x, o->format == FMT_FIXLIST ? FIXLIST_TEXT :
 		    FIXLIST_CSV, out);
 		break;
+	case FMT_HTML:
+		rc = write_html(o, r, x, out);
+		break;
 	default:
 		report_text(r, out);
 		break;
@@ -469,7 +505,8 @@ write_report(struct opts *o, const struct report *r, const struct xref *x)
 		return -1;
 	}
 	if (rc < 0) {
-		fprintf(stderr, "rdnsaudit: out of memory\n");
+		fprintf(stderr, "rdnsaudit: %s: %s\n", o->output != NULL ?
+		    o->output : "stdout", rda_strerror(rc));
 		return -1;
 	}
 	if (!o->quiet && (out != stdout || o->format == FMT_TEXT ||
@@ -478,6 +515,8 @@ write_report(struct opts *o, const struct report *r, const struct xref *x)
 	return 0;
 }
 
+/* Writes the report in the chosen format to stdout or --output.
+ * Returns 0, or -1 after saying why. */
 static int
 run(struct opts *o)
 {

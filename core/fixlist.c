@@ -593,19 +593,111 @@ write_csv(const struct xref *x, const struct fixes *fx, FILE *out)
 	}
 }
 
+/* The fixes of X, sorted and grouped. */
+static int
+collect(const struct xref *x, struct fixes *fx)
+{
+	int rc;
+
+	if ((rc = from_fwd(x, fx)) < 0 || (rc = from_rev(x, fx)) < 0) {
+		free(fx->f);
+		return rc;
+	}
+	sort_m = x->m;
+	if (fx->n > 0)
+		qsort(fx->f, fx->n, sizeof(*fx->f), fix_cmp);
+	return 0;
+}
+
+/* One group as text: its header (without the leading ";\n; ==== ") and
+ * its records under $ORIGIN. */
+static int
+group_text(const struct xref *x, const struct fix *f, size_t count,
+    struct fixlist_group *g)
+{
+	char origin[NAMES_TXT_MAX], *h = NULL, *nl;
+	size_t hl = 0, rl = 0, i;
+	FILE *fp;
+
+	if ((fp = open_memstream(&h, &hl)) == NULL)
+		return RDA_ENOMEM;
+	header(x, f, count, fp);
+	if (fclose(fp) != 0)
+		goto nomem;
+	if ((fp = open_memstream(&g->records, &rl)) == NULL)
+		goto nomem;
+	group_origin(x, f, origin);
+	if (origin[0] != '\0')
+		fprintf(fp, "$ORIGIN %s\n", origin);
+	for (i = 0; i < count; i++)
+		text_fix(x, &f[i], origin, fp);
+	if (fclose(fp) != 0)
+		goto nomem;
+	/* The header's first line names the holder; the rest explains. */
+	nl = strchr(h + 8, '\n');
+	if ((g->holder = strndup(h + 8, nl ? (size_t)(nl - h - 8) :
+	    strlen(h + 8))) == NULL || (g->header = strdup(nl ? nl + 1 :
+	    "")) == NULL)
+		goto nomem;
+	free(h);
+	return 0;
+nomem:
+	free(h);
+	return RDA_ENOMEM;
+}
+
+int
+fixlist_groups(const struct xref *x, struct fixlist_group **out, size_t *n)
+{
+	struct fixes fx = {0};
+	struct fixlist_group *g = NULL;
+	size_t i, j, k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = collect(x, &fx)) < 0)
+		return rc;
+	if (fx.n > 0 && (g = calloc(fx.n, sizeof(*g))) == NULL) {
+		free(fx.f);
+		return RDA_ENOMEM;
+	}
+	for (i = 0; i < fx.n; i = j) {
+		for (j = i + 1; j < fx.n && same_group(&fx.f[i], &fx.f[j]); j++)
+			;
+		if ((rc = group_text(x, &fx.f[i], j - i, &g[k++])) < 0) {
+			fixlist_groups_free(g, k);
+			free(fx.f);
+			return rc;
+		}
+	}
+	free(fx.f);
+	*out = g;
+	*n = k;
+	return 0;
+}
+
+void
+fixlist_groups_free(struct fixlist_group *g, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(g[i].holder);
+		free(g[i].header);
+		free(g[i].records);
+	}
+	free(g);
+}
+
 int
 fixlist_write(const struct xref *x, enum fixlist_fmt fmt, FILE *out)
 {
 	struct fixes fx = {0};
 	int rc;
 
-	if ((rc = from_fwd(x, &fx)) < 0 || (rc = from_rev(x, &fx)) < 0) {
-		free(fx.f);
+	if ((rc = collect(x, &fx)) < 0)
 		return rc;
-	}
-	sort_m = x->m;
-	if (fx.n > 0)
-		qsort(fx.f, fx.n, sizeof(*fx.f), fix_cmp);
 	if (fmt == FIXLIST_CSV)
 		write_csv(x, &fx, out);
 	else

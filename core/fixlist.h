@@ -31,4 +31,17 @@ enum fixlist_fmt { FIXLIST_TEXT, FIXLIST_CSV };
  * Returns the number of addresses listed, or RDA_ENOMEM. */
 int fixlist_write(const struct xref *x, enum fixlist_fmt fmt, FILE *out);
 
+/* The same list as groups, for writers that lay it out themselves (the
+ * HTML report): HOLDER is the group's title line, HEADER its plain-language
+ * explanation (';' comment lines), RECORDS its master-file lines. */
+struct fixlist_group {
+	char *holder, *header, *records;
+};
+
+/* Sets *OUT (free with fixlist_groups_free()) and *N.  Returns 0 or
+ * RDA_ENOMEM. */
+int fixlist_groups(const struct xref *x, struct fixlist_group **out,
+    size_t *n);
+void fixlist_groups_free(struct fixlist_group *g, size_t n);
+
 #endif

@@ -257,6 +257,7 @@ build_fwd(struct xref *x)
 		rec_addr(r, &f->addr);
 		xref_ptr(x, &f->addr, &f->ptr);
 	}
+	/* qsort() with a NULL base is undefined even for 0 elements. */
 	if (x->nfwd > 1)
 		qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
 	return 0;

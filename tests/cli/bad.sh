@@ -219,3 +219,7 @@ bad network-len "--network takes PREFIX" \
 bad generic-word "--generic-word takes letters" \
     --zone example.com=policy.zone --generic-word 'a b'
 bad format "unknown --format 'fix'" --zone example.com=policy.zone --format fix
+mk out.zone 'www A 192.0.2.2
+'
+bad output-unwritable "no-such-dir/r.html: No such file or directory" \
+    --format html --output no-such-dir/r.html --zone example.com=out.zone
