@@ -182,5 +182,12 @@ cliopt_take(struct policy *dst, struct policy *src)
 	src->networks = NULL;
 	src->mail_hosts = NULL;
 	src->nnetworks = src->nmail_hosts = 0;
+	/* Pool words replace the built-in list: the command line's win. */
+	if (dst->generic_words == NULL) {
+		dst->generic_words = src->generic_words;
+		dst->ngeneric_words = src->ngeneric_words;
+		src->generic_words = NULL;
+		src->ngeneric_words = 0;
+	}
 	return 0;
 }

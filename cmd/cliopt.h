@@ -27,8 +27,9 @@ int cliopt_generic_word(struct policy *p, const char *arg, char *err,
 /* Frees what the functions above added. */
 void cliopt_clear(struct policy *p);
 
-/* Moves SRC's networks and mail hosts to the end of DST's (SRC keeps only
- * its other fields).  Returns 0 or RDA_ENOMEM (nothing moved). */
+/* Moves SRC's networks and mail hosts to the end of DST's, and SRC's
+ * generic words when DST has none.  Returns 0 or RDA_ENOMEM (nothing
+ * moved). */
 int cliopt_take(struct policy *dst, struct policy *src);
 
 #endif

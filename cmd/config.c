@@ -19,6 +19,7 @@
 
 #include <yaml.h>
 
+#include "cmd/cliopt.h"
 #include "cmd/config.h"
 #include "core/checks.h"
 #include "core/err.h"
@@ -1047,6 +1048,33 @@ t_mail(struct ctx *x, const struct ynode *v, void *obj)
 	}
 }
 
+/* generic_words: the pool words of ptr-generic (core/generic.c), in place
+ * of the built-in list. */
+
+static void
+t_generic(struct ctx *x, const struct ynode *v, void *obj)
+{
+	struct policy *pol = &x->c->policy;
+	char err[256];
+	const char *w;
+	size_t i;
+	int rc;
+
+	(void)obj;
+	if (seq(x, v, "generic_words") == NULL)
+		return;
+	for (i = 0; i < v->n; i++) {
+		if ((w = str(x, v->kid[i], "generic word")) == NULL)
+			continue;
+		rc = cliopt_generic_word(pol, w, err, sizeof(err));
+		if (rc == RDA_EINVAL)
+			ERR(x, v->kid[i], "a generic word takes letters, digits "
+			    "and '-', not '%s'", w);
+		else if (rc < 0)
+			ERR(x, v->kid[i], "out of memory");
+	}
+}
+
 /* checks: */
 
 static const char **
@@ -1252,9 +1280,10 @@ t_fail_on(struct ctx *x, const struct ynode *v, void *obj)
 static void
 t_format(struct ctx *x, const struct ynode *v, void *obj)
 {
-	static const char *const w[] = {"text", "json", "sarif", "github"};
+	static const char *const w[] = {"text", "json", "sarif", "github",
+	    "html", "fixlist", "fixlist-csv"};
 
-	if (one_of(x, v, "format", w, 4) >= 0)
+	if (one_of(x, v, "format", w, sizeof(w) / sizeof(w[0])) >= 0)
 		x->c->format = strdup(v->val);
 }
 
@@ -1273,12 +1302,13 @@ top(struct ctx *x, const struct ynode *root)
 		{"checks", false, t_checks}, {"ignore", false, t_ignore},
 		{"fail_on", false, t_fail_on}, {"format", false, t_format},
 		{"named_conf", false, t_named_conf},
+		{"generic_words", false, t_generic},
 	};
-	const struct ynode *seen[9];
+	const struct ynode *seen[10];
 	struct config *c = x->c;
 	size_t i, k, n;
 
-	walk(x, root, "the configuration", keys, 9, NULL, seen);
+	walk(x, root, "the configuration", keys, 10, NULL, seen);
 	/* An axfr key must name a TSIG key, wherever the keys are; the
 	 * zones were stored in order, so the Nth axfr source is C->axfr[N]
 	 * (only checked on an otherwise clean file, when all are stored). */
@@ -1326,14 +1356,7 @@ config_free(struct config *c)
 		free(c->keys[i].secret);
 	}
 	free(c->keys);
-	for (i = 0; i < c->policy.nnetworks; i++) {
-		free(c->policy.networks[i].contact);
-		free(c->policy.networks[i].note);
-	}
-	free(c->policy.networks);
-	for (i = 0; i < c->policy.nmail_hosts; i++)
-		free(c->policy.mail_hosts[i]);
-	free(c->policy.mail_hosts);
+	cliopt_clear(&c->policy);
 	free(c->sev);
 	for (i = 0; i < c->nignore; i++) {
 		free(c->ignore[i].name);

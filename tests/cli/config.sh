@@ -286,6 +286,21 @@ networks:
 want policy c.rc '^1$'
 want policy c.out '^5 zones, 178 records: 6 errors, 4 warnings, 0 info$'
 
+# generic_words replace ptr-generic's built-in pool words: with only
+# "static", pool-7.dsl... is no longer generic by word (the address form
+# still finds the IPv6 one); a word with a blank is refused.
+G="$TOP/fixtures/ptr-generic"
+crun generic 'generic_words: [static, Static-IP]' "$G/example.com.zone" \
+    "$G/example.net.zone" "$G/100.51.198.in-addr.arpa.zone" \
+    "$G/0.0.1.0.8.b.d.0.1.0.0.2.ip6.arpa.zone"
+want generic c.out 'ptr-generic: mail host mx1\.example\.com\. \(2001:db8:100::7\)'
+wantnot generic c.out 'pool-7\.dsl'
+crun generic-default '{}' "$G/example.com.zone" "$G/example.net.zone" \
+    "$G/100.51.198.in-addr.arpa.zone" "$G/0.0.1.0.8.b.d.0.1.0.0.2.ip6.arpa.zone"
+want generic-default c.out 'pool-7\.dsl.*pool word dsl'
+cbad generic-bad "^generic-bad\.yaml:1:25: error: a generic word takes letters, digits and '-', not 'two words'" \
+'generic_words: [static, "two words"]'
+
 # tsig_keys: secret, secret_file (mode 0600), secret_file readable by all
 printf 'c2VjcmV0c2VjcmV0c2VjcmV0\n' >"$C/good.key"
 chmod 600 "$C/good.key"
