@@ -85,7 +85,7 @@ cbad port-range "^port-range\.yaml:2:59: error: axfr port: expected a number fro
   - {origin: example.com, axfr: {server: 192.0.2.1, port: 70000}}'
 cbad enum "^enum\.yaml:1:10: error: fail_on: 'warnings' is not valid; expected info, warning, error or never \\(did you mean 'warning'\\?\\)" \
 'fail_on: warnings'
-cbad format "^format\.yaml:1:9: error: format: 'xml' is not valid; expected text, json, sarif or github" \
+cbad format "^format\.yaml:1:9: error: format: 'xml' is not valid; expected text, json, sarif, github, html, fixlist or fixlist-csv" \
 'format: xml'
 cbad holder "^holder\.yaml:2:36: error: network holder: 'ips' is not valid; expected self or isp \\(did you mean 'isp'\\?\\)" \
 'networks:
