@@ -92,6 +92,34 @@ fi
 if grep -q "\"file\": \"127.0.0.1:$PORT zone example.com.\", \"line\": null" \
     "$TMP/axfr.json"; then ok; else ko "axfr-demo: findings do not name server and zone"; fi
 
+# ... and the same transfers declared in a YAML configuration, the key
+# given as a secret_file, give the same findings (cmd/live.c live_config).
+secret_of "$KEY_FILE" >"$TMP/xfr.secret"
+chmod 600 "$TMP/xfr.secret"
+{
+	printf 'tsig_keys:\n  - {name: xfr-key, algorithm: hmac-sha256, '
+	printf 'secret_file: %s}\nzones:\n' "$TMP/xfr.secret"
+	for z in $DEMO_ZONES; do
+		printf '  - {origin: "%s", axfr: {server: 127.0.0.1, ' "$z"
+		printf 'port: %s, key: xfr-key}}\n' "$PORT"
+	done
+} >"$TMP/xfr.yaml"
+"$BIN" --format json --config "$TMP/xfr.yaml" >"$TMP/cfg.json" \
+    2>"$TMP/cfg.err"
+if [ $? != "$(cat "$TMP/files.rc")" ]; then
+	ko "axfr-config: exit status differs from the files'"
+	head -5 "$TMP/cfg.err"
+elif python3 "$L/findings.py" same "$TMP/files.json" "$TMP/cfg.json"; then
+	ok
+else
+	ko "axfr-config: findings differ from the audit of the files"
+fi
+if grep -Fq "$SECRET" "$TMP/cfg.err" "$TMP/cfg.json"; then
+	ko "axfr-config: the secret was printed"
+else
+	ok
+fi
+
 # --- 2. every algorithm ldns 1.8.3 can do, by --tsig --------------------
 for k in k512:hmac-sha512 kmd5:hmac-md5 ksha1:hmac-sha1; do
 	name=${k%%:*}
