@@ -5,6 +5,7 @@
 #   make test       unit tests (cmocka) and end-to-end tests of the binary
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
+#   make bench      benchmarks against the peers (not part of make test)
 #   make clean
 #
 # Sources are found by wildcard: a new core/foo.c or tests/unit/test_foo.c
@@ -39,7 +40,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli diff-bind corpus demo asan clean
+.PHONY: all deps test unit cli diff-bind corpus demo asan bench clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -64,6 +65,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 # compares against.  Installed only when missing, so a ready machine does
 # not need root.
 DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3
+# The peers `make bench` times rdnsaudit against.
+BENCH_PKGS = knot-dnssecutils validns bind9-utils
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -105,6 +108,15 @@ asan:
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli
+
+# Figures, not tests: seeded zone sets of 1M and 5M records audited by
+# rdnsaudit and loaded by the peers on the same files, 10M for linearity,
+# and the scaling cases.  BENCH_ARGS passes options to the runner (e.g.
+# BENCH_ARGS="--sizes 1000000 --reps 1 --big 0 --cases ''").
+bench:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(BENCH_PKGS)"
+	@$(MAKE) --no-print-directory all
+	python3 tests/bench/run.py $(BIN) --dir $(BUILD)/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

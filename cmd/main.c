@@ -6,6 +6,7 @@
  * --fail-on, 1 findings at or above it, 2 usage or load errors.  This is
  * the only file that prints or exits.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,8 @@ usage(FILE *out)
 	    "record,\n"
 	    "                         else an absolute SOA owner, else the "
 	    "file name\n"
+	    "  --zone-list FILE       zones from FILE, one ORIGIN=FILE or FILE "
+	    "a line\n"
 	    "  --format text|json     report format (default text)\n"
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    "  --dump                 print the loaded records as master-file "
@@ -91,6 +94,37 @@ zone_add(struct opts *o, const char *origin, size_t olen, const char *path)
 	return 0;
 }
 
+/* --zone-list: one zone a line, ORIGIN=FILE or FILE (a hosting provider's
+ * hundred thousand zones do not fit on a command line). */
+static int
+zone_list(struct opts *o, const char *path)
+{
+	char *line = NULL, *eq;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *fp;
+	int rc = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "rdnsaudit: cannot open '%s': %s\n", path,
+		    strerror(errno));
+		return RDA_EIO;
+	}
+	while (rc == 0 && (n = getline(&line, &cap, fp)) > 0) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		if ((eq = strchr(line, '=')) != NULL && eq != line && eq[1])
+			rc = zone_add(o, line, (size_t)(eq - line), eq + 1);
+		else
+			rc = zone_add(o, NULL, 0, line);
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
 static void
 list_checks(void)
 {
@@ -114,6 +148,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
 		{"zone", required_argument, NULL, 'z'},
+		{"zone-list", required_argument, NULL, 'Z'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *eq;
@@ -169,6 +204,10 @@ parse(int argc, char **argv, struct opts *o)
 			}
 			if (zone_add(o, optarg, (size_t)(eq - optarg),
 			    eq + 1) < 0)
+				return EXIT_TROUBLE;
+			break;
+		case 'Z':
+			if (zone_list(o, optarg) < 0)
 				return EXIT_TROUBLE;
 			break;
 		default:

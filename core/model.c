@@ -22,6 +22,22 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* For arrays without a capacity field: makes room for element N of an
+ * array of N elements by doubling whenever N is a power of two, so that
+ * adding one at a time costs O(1) amortized, not a realloc each. */
+static int
+grow_pow2(void **p, size_t n, size_t size)
+{
+	void *q;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return 0;
+	if ((q = realloc(*p, (n ? 2 * n : 1) * size)) == NULL)
+		return RDA_ENOMEM;
+	*p = q;
+	return 0;
+}
+
 #define HASH_EMPTY UINT64_MAX
 
 /* FNV-1a over the parent id and the lower-cased label. */
@@ -279,17 +295,16 @@ model_zone_add(struct model *m, const uint8_t *apex, const char *source,
 {
 	struct zone *z;
 	uint32_t id;
-	size_t i;
 	int rc;
 
 	if ((rc = model_name(m, apex, &id)) < 0)
 		return rc;
-	for (i = 0; i < m->nzones; i++)
-		if (m->zones[i].apex == id)
-			return RDA_EINVAL;
-	if ((z = realloc(m->zones, (m->nzones + 1) * sizeof(*z))) == NULL)
-		return RDA_ENOMEM;
-	m->zones = z;
+	/* The apex flag says whether a zone has this apex: no scan of the
+	 * zones (a hosting provider loads hundreds of thousands). */
+	if (m->nodes[id].flags & NODE_APEX)
+		return RDA_EINVAL;
+	if ((rc = grow_pow2((void **)&m->zones, m->nzones, sizeof(*z))) < 0)
+		return rc;
 	z = &m->zones[m->nzones];
 	memset(z, 0, sizeof(*z));
 	z->apex = id;
@@ -307,9 +322,8 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 {
 	struct source *s;
 
-	if ((s = realloc(m->srcs, (m->nsrcs + 1) * sizeof(*s))) == NULL)
+	if (grow_pow2((void **)&m->srcs, m->nsrcs, sizeof(*s)) < 0)
 		return RDA_ENOMEM;
-	m->srcs = s;
 	s = &m->srcs[m->nsrcs];
 	if ((s->path = strdup(path)) == NULL)
 		return RDA_ENOMEM;
