@@ -5,6 +5,7 @@
 #   make test       unit tests (cmocka) and end-to-end tests of the binary
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
+#   make fuzz       the fast-path differential fuzz target (FUZZ_TIME=s)
 #   make bench      benchmarks against the peers (not part of make test)
 #   make clean
 #
@@ -40,7 +41,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli diff-bind corpus demo asan bench clean
+.PHONY: all deps test unit cli diff-bind corpus demo asan fuzz bench clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -64,7 +65,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 # Debian packages: libraries, cmocka, and the peers the differential test
 # compares against.  Installed only when missing, so a ready machine does
 # not need root.
-DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3
+DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3 \
+	clang
 # The peers `make bench` times rdnsaudit against.
 BENCH_PKGS = knot-dnssecutils validns bind9-utils
 deps:
@@ -91,7 +93,7 @@ corpus: $(BIN)
 	@bash tests/corpus/audit.sh $(BIN)
 
 test: deps
-	$(MAKE) --no-print-directory all unit cli diff-bind corpus
+	$(MAKE) --no-print-directory all unit cli diff-bind corpus fuzz
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps
@@ -108,6 +110,27 @@ asan:
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli
+
+# libFuzzer (clang): the fast record path against ldns, FUZZ_TIME seconds
+# from the seeds in tests/fuzz/seeds (a short run in make test).
+FUZZ_TIME ?= 30
+FUZZ_CC ?= clang
+FUZZ_BIN = $(BUILD)/fuzz/fuzz_fast
+$(FUZZ_BIN): tests/fuzz/fuzz_fast.c zones/fast.c zones/fast.h core/names.c
+	@mkdir -p $(dir $@) $(BUILD)/fuzz/corpus
+	@$(if $(Q),echo "  FUZZ $@")
+	$(Q)$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -I. \
+		-fsanitize=fuzzer,address,undefined \
+		$(shell pkg-config --cflags ldns 2>/dev/null) -o $@ \
+		tests/fuzz/fuzz_fast.c zones/fast.c core/names.c \
+		$(shell pkg-config --libs ldns 2>/dev/null || echo -lldns)
+
+fuzz: $(FUZZ_BIN)
+	@echo "== fuzz_fast ($(FUZZ_TIME) s)"
+	$(Q)$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=300 \
+		-print_final_stats=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds \
+		2>$(BUILD)/fuzz/log || { tail -40 $(BUILD)/fuzz/log; exit 1; }
+	@grep -E "stat::number_of_executed_units|Done" $(BUILD)/fuzz/log
 
 # Figures, not tests: seeded zone sets of 1M and 5M records audited by
 # rdnsaudit and loaded by the peers on the same files, 10M for linearity,
