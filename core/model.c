@@ -221,20 +221,76 @@ labels_of(const uint8_t *wire, size_t off[128])
 	return n;
 }
 
+static bool
+label_eq(const uint8_t *a, const uint8_t *b)
+{
+	unsigned i;
+
+	if (a[0] != b[0])
+		return false;
+	for (i = 1; i <= a[0]; i++)
+		if (names_lower(a[i]) != names_lower(b[i]))
+			return false;
+	return true;
+}
+
+/* How many rightmost labels WIRE (labels at OFF, N of them) shares with
+ * the recent name E. */
+static int
+shared_suffix(const struct model_recent *e, const uint8_t *wire,
+    const size_t *off, int n)
+{
+	int k = 0;
+
+	while (k < n && k < e->n && label_eq(wire + off[n - 1 - k],
+	    e->wire + e->off[e->n - 1 - k]))
+		k++;
+	return k;
+}
+
 int
 model_name(struct model *m, const uint8_t *wire, uint32_t *id)
 {
 	size_t off[128];
-	uint32_t cur = 0;
-	int n, i, rc;
+	struct model_recent *e, *best;
+	uint32_t cur = 0, ids[128];
+	int n, i, k, kb, rc;
 
 	if ((n = labels_of(wire, off)) < 0)
 		return RDA_EINVAL;
-	for (i = n - 1; i >= 0; i--) {
-		rc = child_add(m, cur, wire + off[i] + 1, wire[off[i]], &cur);
-		if (rc < 0)
-			return rc;
+	if (n == 0) {
+		*id = 0;	/* the root */
+		return 0;
 	}
+	best = &m->recent[0];
+	kb = shared_suffix(best, wire, off, n);
+	k = shared_suffix(&m->recent[1], wire, off, n);
+	if (k > kb || (k == kb && kb == 0 &&
+	    m->recent[1].used < best->used)) {
+		best = &m->recent[1];
+		kb = k;
+	}
+	if (kb > 0)
+		cur = best->id[best->n - kb];
+	for (i = n - 1; i >= 0; i--) {
+		if (i < n - kb) {
+			rc = child_add(m, cur, wire + off[i] + 1, wire[off[i]],
+			    &cur);
+			if (rc < 0)
+				return rc;
+		} else
+			cur = best->id[best->n - (n - i)];
+		ids[i] = cur;
+	}
+	/* Remember it in place of the entry it resembled most. */
+	e = best;
+	memcpy(e->wire, wire, off[n - 1] + 1 + wire[off[n - 1]] + 1);
+	for (i = 0; i < n; i++) {
+		e->off[i] = (uint8_t)off[i];
+		e->id[i] = ids[i];
+	}
+	e->n = n;
+	e->used = ++m->tick;
 	*id = cur;
 	return 0;
 }
