@@ -132,8 +132,10 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 		return 0;
 	if (m->nnodes >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
-	/* Keep the load factor at or under one half. */
-	if ((m->nnodes + 1) * 2 > m->caphash && rehash(m) < 0)
+	/* Keep the load factor at or under 3/4: slots hold the full hash, so
+	 * a probe past a collision stays in the cache line it started in,
+	 * and the table is half the size it is at 1/2. */
+	if ((m->nnodes + 1) * 4 > m->caphash * 3 && rehash(m) < 0)
 		return RDA_ENOMEM;
 	if (grow((void **)&m->nodes, &m->capnodes, m->nnodes + 1,
 	    sizeof(*m->nodes)) < 0 ||
