@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "core/checks.h"
 #include "core/err.h"
@@ -51,7 +53,7 @@ usage(FILE *out)
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    "  --dump                 print the loaded records as master-file "
 	    "lines\n"
-	    "  --quiet                no summary line\n"
+	    "  --quiet                no summary line, no progress line\n"
 	    "  --list-checks, --version, --help\n"
 	    "exit status: 0 nothing at or above --fail-on, 1 findings at or "
 	    "above it,\n"
@@ -59,11 +61,53 @@ usage(FILE *out)
 	    "clean)\n", out);
 }
 
+/* The progress line: on a terminal only, once loading has taken a
+ * second, at most every quarter second; cleared when the zone is done. */
+struct progress {
+	struct timespec start, last;
+	bool shown;
+};
+
+static double
+since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress_print(void *ctx, const char *zone, uint64_t records,
+    long long done, long long size)
+{
+	struct progress *p = ctx;
+	struct timespec now;
+	double t;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	t = since(&p->start, &now);
+	if (t < 1.0 || (p->shown && since(&p->last, &now) < 0.25))
+		return;
+	p->last = now;
+	p->shown = true;
+	fprintf(stderr, "\r\033[Kloading %s: %llu records, %.0f records/s, "
+	    "%.0f%% read", zone, (unsigned long long)records, records / t,
+	    size > 0 ? 100.0 * (double)done / (double)size : 0.0);
+}
+
+static void
+progress_end(struct progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+	p->shown = false;
+}
+
 static void
 diag_print(void *ctx, enum diag_sev sev, const char *file, unsigned line,
     const char *msg)
 {
-	(void)ctx;
+	if (ctx != NULL)
+		progress_end(ctx);	/* a message gets a line of its own */
 	if (line > 0)
 		fprintf(stderr, "%s:%u: %s: %s\n", file, line,
 		    sev == DIAG_ERROR ? "error" : "warning", msg);
@@ -235,10 +279,18 @@ load_all(struct model *m, struct opts *o)
 	size_t i;
 	int failed = 0, rc;
 
+	struct progress pr = {0};
+
 	lo.diag = diag_print;
 	lo.dump = o->dump ? dump_print : NULL;
+	if (!o->quiet && isatty(STDERR_FILENO)) {
+		lo.progress = progress_print;
+		lo.ctx = &pr;
+	}
 	for (i = 0; i < o->nzones; i++) {
 		const char *org = o->zones[i].origin;
+
+		clock_gettime(CLOCK_MONOTONIC, &pr.start);
 
 		if (org == NULL) {
 			if (load_infer_origin(o->zones[i].path, origin,
@@ -251,6 +303,7 @@ load_all(struct model *m, struct opts *o)
 			org = origin;
 		}
 		rc = load_zone(m, org, o->zones[i].path, &lo, NULL);
+		progress_end(&pr);
 		if (rc == RDA_ENOMEM)
 			return -1;
 		if (rc < 0)

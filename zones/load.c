@@ -51,6 +51,7 @@ struct ctx {
 	unsigned depth;
 	bool stop;
 	char *genbuf;
+	uint64_t ticks;		/* records and directives read, for progress */
 };
 
 static void
@@ -1001,6 +1002,9 @@ load_file(struct ctx *c, const char *path, const char *from,
 		else
 			rc = record(c, src, path, r.first, r.text,
 			    r.blank_owner);
+		if (c->o->progress != NULL && (++c->ticks & 16383) == 0)
+			c->o->progress(c->o->ctx, c->m->zones[c->zone].source,
+			    c->st.records, r.bytes, (long long)st.st_size);
 	}
 	reader_clear(&r);
 	fclose(fp);

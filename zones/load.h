@@ -25,6 +25,11 @@ struct load_opts {
 	    unsigned line, const char *msg);
 	/* When set, every loaded record in master-file form (--dump). */
 	void (*dump)(void *ctx, const char *text);
+	/* When set, called every 16,384 records while a file is read: the
+	 * zone's origin, records so far, bytes of the file read and its size
+	 * (for a progress line; cmd/ decides whether to show it). */
+	void (*progress)(void *ctx, const char *zone, uint64_t records,
+	    long long done, long long size);
 	bool no_fast;		/* every record through ldns */
 	bool fast_verify;	/* also parse fast-path records with ldns and
 				 * report each difference as an error */

@@ -33,7 +33,9 @@ SEED = 7
 
 
 def run(argv, stdout=subprocess.DEVNULL, cwd=None):
-    """Runs ARGV; returns (wall seconds, peak RSS bytes, exit status)."""
+    """Runs ARGV; returns (wall s, peak RSS bytes, exit status, stderr,
+    CPU s).  CPU time (user + system) is printed beside wall time: on a
+    machine shared with other work, it is the steadier figure."""
     t0 = time.perf_counter()
     p = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE,
                          cwd=cwd)
@@ -41,7 +43,8 @@ def run(argv, stdout=subprocess.DEVNULL, cwd=None):
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - t0
-    return wall, ru.ru_maxrss * 1024, p.returncode, err
+    return wall, ru.ru_maxrss * 1024, p.returncode, err, \
+        ru.ru_utime + ru.ru_stime
 
 
 def fresh(path, src):
@@ -101,33 +104,38 @@ def have(tool):
 
 def measure_ours(binary, d, files, reps):
     out = os.path.join(d, "report.json")
-    walls, rss = [], 0
+    walls, cpus, rss = [], [], 0
     for _ in range(reps):
         with open(out, "w") as o:
-            wall, peak, rc, err = run(audit_argv(binary, files), stdout=o)
+            wall, peak, rc, err, cpu = run(audit_argv(binary, files),
+                                           stdout=o)
         if rc not in (0, 1):
             sys.exit("rdnsaudit failed (%d): %s" % (rc, err[-2000:]))
         walls.append(wall)
+        cpus.append(cpu)
         rss = max(rss, peak)
-    return statistics.median(walls), rss, check_oracle(d, out)
+    return (statistics.median(walls), rss, check_oracle(d, out),
+            statistics.median(cpus))
 
 
 def measure_peer(mk, files, reps):
     # Bytes per record: of the largest file, where fixed costs matter least.
-    walls, rss, per, notes = [], 0, 0.0, set()
+    walls, cpus, rss, per, notes = [], [], 0, 0.0, set()
     big = max(c for _, _, c in files)
     for _ in range(reps):
-        total = 0.0
+        total = tcpu = 0.0
         for path, origin, count in files:
-            wall, peak, rc, err = run(mk(path, origin))
+            wall, peak, rc, err, cpu = run(mk(path, origin))
             if rc != 0:
                 notes.add("exit %d on %s" % (rc, os.path.basename(path)))
             total += wall
+            tcpu += cpu
             rss = max(rss, peak)
             if count == big:
                 per = max(per, peak / count)
         walls.append(total)
-    return statistics.median(walls), rss, per, notes
+        cpus.append(tcpu)
+    return statistics.median(walls), rss, per, notes, statistics.median(cpus)
 
 
 def fmt_rate(n, s):
@@ -137,31 +145,31 @@ def fmt_rate(n, s):
 def bench_size(binary, base, n, reps, peers):
     d, files = make_set(base, n)
     total = sum(c for _, _, c in files)
-    wall, rss, verdict = measure_ours(binary, d, files, reps)
-    rows = [("rdnsaudit, full audit", wall, rss, rss / total)]
+    wall, rss, verdict, cpu = measure_ours(binary, d, files, reps)
+    rows = [("rdnsaudit, full audit", wall, rss, rss / total, cpu)]
     res = {}
     for name, mk in peers:
-        pw, pr, pper, notes = measure_peer(mk, files, reps)
+        pw, pr, pper, notes, pc = measure_peer(mk, files, reps)
         label = name + (" (%s)" % ", ".join(sorted(notes)) if notes else "")
-        rows.append((label, pw, pr, pper))
-        res[name] = (pw, pper)
+        rows.append((label, pw, pr, pper, pc))
+        res[name] = (pw, pper, pc)
     print("\n### %d records (%s)\n" % (total, ", ".join(
         "%s %d" % (os.path.basename(p), c) for p, _, c in files)))
-    print("| tool | median wall | records/s | peak memory | bytes/record |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for label, w, r, per in rows:
-        print("| %s | %.2f s | %s | %.0f MB | %.0f |" % (
-            label, w, fmt_rate(total, w), r / 1e6, per))
+    print("| tool | median wall | CPU | records/s | peak memory | "
+          "bytes/record |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for label, w, r, per, c in rows:
+        print("| %s | %.2f s | %.2f s | %s | %.0f MB | %.0f |" % (
+            label, w, c, fmt_rate(total, w), r / 1e6, per))
     print()
-    for name, (pw, pper) in res.items():
-        print("- vs %s: time %.2f× (goal for kzonecheck ≤ 0.33), "
-              "memory/record %.2f×" % (name, wall / pw, (rss / total) / pper)
-              if name == "kzonecheck" else
-              "- vs %s: time %.2f×, memory/record %.2f×" % (
-                  name, wall / pw, (rss / total) / pper))
+    for name, (pw, pper, pc) in res.items():
+        print("- rdnsaudit / %s: wall %.2f×, CPU %.2f×, memory per record "
+              "%.2f×%s" % (name, wall / pw, cpu / pc, (rss / total) / pper,
+                           " (goal: time ≤ 0.33)" if name == "kzonecheck"
+                           else ""))
     print("- findings: %s" % verdict)
     sys.stdout.flush()
-    return total, wall, rss
+    return total, wall, rss, cpu
 
 
 def bench_case(binary, base, name):
@@ -178,11 +186,11 @@ def bench_case(binary, base, name):
         for z in sorted(os.listdir(d)):
             if z.endswith(".zone"):
                 argv += ["--zone", "%s=%s" % (z[:-4], os.path.join(d, z))]
-    wall, rss, rc, err = run(argv)
+    wall, rss, rc, err, cpu = run(argv)
     ok = "" if rc in (0, 1) else " FAILED (exit %d): %s" % (
         rc, err[-300:].decode(errors="replace"))
-    print("| %s | %d | %.2f s | %s | %.0f MB | %.0f |%s" % (
-        name, n, wall, fmt_rate(n, wall), rss / 1e6, rss / n, ok))
+    print("| %s | %d | %.2f s | %.2f s | %s | %.0f MB | %.0f |%s" % (
+        name, n, wall, cpu, fmt_rate(n, wall), rss / 1e6, rss / n, ok))
     sys.stdout.flush()
 
 
@@ -223,18 +231,20 @@ def main():
     if len(figures) > 1:
         lo = min(figures)
         print("\n### Linearity (against %d records)\n" % figures[lo][0])
-        print("| records | time | × records | × time | × memory |")
-        print("| ---: | ---: | ---: | ---: | ---: |")
+        print("| records | wall | CPU | peak | × records | × wall | × CPU "
+              "| × memory |")
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for n in sorted(figures):
-            t, w, r = figures[n]
-            print("| %d | %.2f s | %.1f | %.1f | %.1f |" % (
-                t, w, t / figures[lo][0], w / figures[lo][1],
-                r / figures[lo][2]))
+            t, w, r, c = figures[n]
+            b = figures[lo]
+            print("| %d | %.2f s | %.2f s | %.0f MB | %.1f | %.1f | %.1f | "
+                  "%.1f |" % (t, w, c, r / 1e6, t / b[0], w / b[1],
+                              c / b[3], r / b[2]))
     if cases:
         print("\n### Scaling cases (one run each)\n")
-        print("| case | records | wall | records/s | peak memory | "
+        print("| case | records | wall | CPU | records/s | peak memory | "
               "bytes/record |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         for c in cases:
             bench_case(binary, base, c)
 
