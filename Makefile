@@ -106,6 +106,8 @@ demo: deps
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer,
 # in its own build directory.
 asan:
+	ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/unit/lsan.supp \
 	$(MAKE) --no-print-directory BUILD=build/asan NO_ASAN=1 \
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \

@@ -129,7 +129,8 @@ void
 report_sort(struct report *r)
 {
 	sort_model = r->m;
-	qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
+	if (r->n > 1)
+		qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
 }
 
 static void

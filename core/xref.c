@@ -245,7 +245,8 @@ build_fwd(struct xref *x)
 		if (f->ptr.status == LK_UNKNOWN)
 			classless_lookup(x, &f->addr, &f->ptr);
 	}
-	qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
+	if (x->nfwd > 1)
+		qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
 	return 0;
 }
 
@@ -449,7 +450,8 @@ build_rev(struct xref *x)
 			if ((rc = rev_add(x, &cap, &c[i], p, k)) < 0)
 				goto out;
 	}
-	qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
+	if (x->nrev > 1)
+		qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
 out:
 	free(c);
 	return rc;
