@@ -10,6 +10,8 @@
 #   make html       the HTML report in headless Chromium (part of make test)
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
+#   make fuzz       the fast-path differential fuzz target (FUZZ_TIME=s)
+#   make bench      benchmarks against the peers (not part of make test)
 #   make clean
 #
 # Sources are found by wildcard: a new core/foo.c or tests/unit/test_foo.c
@@ -44,7 +46,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps deps-build deps-html npm-deps test unit cli sarif html diff-bind corpus live demo asan clean
+.PHONY: all deps deps-build deps-html npm-deps test unit cli sarif html diff-bind corpus live demo asan fuzz bench clean
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -70,7 +72,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 # not need root.
 # bind9: the real authoritative server of the live tests (tests/live).
 BUILD_PKGS = libldns-dev libyaml-dev pkg-config
-DEB_PKGS = $(BUILD_PKGS) libcmocka-dev bind9-utils bind9 python3
+DEB_PKGS = $(BUILD_PKGS) libcmocka-dev bind9-utils bind9 python3 clang
+# The peers `make bench` times rdnsaudit against.
+BENCH_PKGS = knot-dnssecutils validns bind9-utils
 
 # Installs those of the Debian packages named in $(1) that are missing.
 define apt_missing
@@ -142,7 +146,7 @@ html: $(BIN) deps-html
 	@python3 tests/html/e2e.py $(BIN)
 
 test: deps
-	$(MAKE) --no-print-directory all unit cli sarif html live diff-bind corpus
+	$(MAKE) --no-print-directory all unit cli sarif html live diff-bind corpus fuzz
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
 
 demo: deps-build
@@ -155,10 +159,42 @@ demo: deps-build
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer,
 # in its own build directory.
 asan:
+	ASAN_OPTIONS=fast_unwind_on_malloc=0 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/unit/lsan.supp \
 	$(MAKE) --no-print-directory BUILD=build/asan NO_ASAN=1 \
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli live
+
+# libFuzzer (clang): the fast record path against ldns, FUZZ_TIME seconds
+# from the seeds in tests/fuzz/seeds (a short run in make test).
+FUZZ_TIME ?= 30
+FUZZ_CC ?= clang
+FUZZ_BIN = $(BUILD)/fuzz/fuzz_fast
+$(FUZZ_BIN): tests/fuzz/fuzz_fast.c zones/fast.c zones/fast.h core/names.c
+	@mkdir -p $(dir $@) $(BUILD)/fuzz/corpus
+	@$(if $(Q),echo "  FUZZ $@")
+	$(Q)$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -I. \
+		-fsanitize=fuzzer,address,undefined \
+		$(shell pkg-config --cflags ldns 2>/dev/null) -o $@ \
+		tests/fuzz/fuzz_fast.c zones/fast.c core/names.c \
+		$(shell pkg-config --libs ldns 2>/dev/null || echo -lldns)
+
+fuzz: $(FUZZ_BIN)
+	@echo "== fuzz_fast ($(FUZZ_TIME) s)"
+	$(Q)$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=300 \
+		-print_final_stats=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds \
+		2>$(BUILD)/fuzz/log || { tail -40 $(BUILD)/fuzz/log; exit 1; }
+	@grep -E "stat::number_of_executed_units|Done" $(BUILD)/fuzz/log
+
+# Figures, not tests: seeded zone sets of 1M and 5M records audited by
+# rdnsaudit and loaded by the peers on the same files, 10M for linearity,
+# and the scaling cases.  BENCH_ARGS passes options to the runner (e.g.
+# BENCH_ARGS="--sizes 1000000 --reps 1 --big 0 --cases ''").
+bench:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PKGS) $(BENCH_PKGS)"
+	@$(MAKE) --no-print-directory all
+	python3 tests/bench/run.py $(BIN) --dir $(BUILD)/bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD)

@@ -6,6 +6,7 @@
  * --fail-on, 1 findings at or above it, 2 usage or load errors.  This is
  * the only file that prints or exits.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,19 +82,21 @@ usage(FILE *out)
 	    "  --baseline FILE        report only findings that are not in "
 	    "FILE\n"
 	    "  --write-baseline FILE  record the findings in FILE\n"
+	    "  --zone-list FILE       zones from FILE, one ORIGIN=FILE or FILE "
+	    "a line\n"
+
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    LIVE_USAGE
 	    "  --dump                 print the loaded records as master-file "
 	    "lines\n"
-	    "  --quiet                no summary line\n"
+	    "  --quiet                no summary line, no progress line\n"
 	    "  --mail-host NAME       a mail host besides MX targets and SPF "
 	    "senders\n"
 	    "  --network PREFIX=self|isp[:CONTACT]   who holds a network's "
 	    "reverse DNS\n"
 	    "  --generic-word WORD    ptr-generic pool word (replaces the "
 	    "built-in list)\n"
-	    "                         (these three stand in for the "
-	    "configuration file)\n"
+
 	    "  --list-checks, --version, --help\n"
 	    "exit status: 0 nothing at or above --fail-on, 1 findings at or "
 	    "above it,\n"
@@ -101,11 +104,53 @@ usage(FILE *out)
 	    "clean)\n", out);
 }
 
+/* The progress line: on a terminal only, once loading has taken a
+ * second, at most every quarter second; cleared when the zone is done. */
+struct progress {
+	struct timespec start, last;
+	bool shown;
+};
+
+static double
+since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void
+progress_print(void *ctx, const char *zone, uint64_t records,
+    long long done, long long size)
+{
+	struct progress *p = ctx;
+	struct timespec now;
+	double t;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	t = since(&p->start, &now);
+	if (t < 1.0 || (p->shown && since(&p->last, &now) < 0.25))
+		return;
+	p->last = now;
+	p->shown = true;
+	fprintf(stderr, "\r\033[Kloading %s: %llu records, %.0f records/s, "
+	    "%.0f%% read", zone, (unsigned long long)records, records / t,
+	    size > 0 ? 100.0 * (double)done / (double)size : 0.0);
+}
+
+static void
+progress_end(struct progress *p)
+{
+	if (p->shown)
+		fputs("\r\033[K", stderr);
+	p->shown = false;
+}
+
 static void
 diag_print(void *ctx, enum diag_sev sev, const char *file, unsigned line,
     const char *msg)
 {
-	(void)ctx;
+	if (ctx != NULL)
+		progress_end(ctx);	/* a message gets a line of its own */
 	if (line > 0)
 		fprintf(stderr, "%s:%u: %s: %s\n", file, line,
 		    sev == DIAG_ERROR ? "error" : "warning", msg);
@@ -134,6 +179,37 @@ zone_add(struct opts *o, const char *origin, size_t olen, const char *path)
 	z->origin = origin != NULL ? strndup(origin, olen) : NULL;
 	z->path = strdup(path);
 	return 0;
+}
+
+/* --zone-list: one zone a line, ORIGIN=FILE or FILE (a hosting provider's
+ * hundred thousand zones do not fit on a command line). */
+static int
+zone_list(struct opts *o, const char *path)
+{
+	char *line = NULL, *eq;
+	size_t cap = 0;
+	ssize_t n;
+	FILE *fp;
+	int rc = 0;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "rdnsaudit: cannot open '%s': %s\n", path,
+		    strerror(errno));
+		return RDA_EIO;
+	}
+	while (rc == 0 && (n = getline(&line, &cap, fp)) > 0) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		if ((eq = strchr(line, '=')) != NULL && eq != line && eq[1])
+			rc = zone_add(o, line, (size_t)(eq - line), eq + 1);
+		else
+			rc = zone_add(o, NULL, 0, line);
+	}
+	free(line);
+	fclose(fp);
+	return rc;
 }
 
 static void
@@ -182,6 +258,7 @@ parse(int argc, char **argv, struct opts *o)
 		{"write-baseline", required_argument, NULL, 'W'},
 		{"zone", required_argument, NULL, 'z'},
 		LIVE_LONGOPTS,
+		{"zone-list", required_argument, NULL, 'Z'},
 		{NULL, 0, NULL, 0},
 	};
 	char err[512];
@@ -271,6 +348,10 @@ parse(int argc, char **argv, struct opts *o)
 			    eq + 1) < 0)
 				return EXIT_TROUBLE;
 			break;
+		case 'Z':
+			if (zone_list(o, optarg) < 0)
+				return EXIT_TROUBLE;
+			break;
 		default:
 			if (c >= LIVE_OPT_FIRST) {
 				if (live_option(&o->live, c, optarg) < 0)
@@ -356,10 +437,18 @@ load_all(struct model *m, struct opts *o)
 	size_t i;
 	int failed = 0, rc;
 
+	struct progress pr = {0};
+
 	lo.diag = diag_print;
 	lo.dump = o->dump ? dump_print : NULL;
+	if (!o->quiet && isatty(STDERR_FILENO)) {
+		lo.progress = progress_print;
+		lo.ctx = &pr;
+	}
 	for (i = 0; i < o->nzones; i++) {
 		const char *org = o->zones[i].origin;
+
+		clock_gettime(CLOCK_MONOTONIC, &pr.start);
 
 		if (org == NULL) {
 			if (load_infer_origin(o->zones[i].path, origin,
@@ -372,6 +461,7 @@ load_all(struct model *m, struct opts *o)
 			org = origin;
 		}
 		rc = load_zone(m, org, o->zones[i].path, &lo, NULL);
+		progress_end(&pr);
 		if (rc == RDA_ENOMEM)
 			return -1;
 		if (rc < 0)

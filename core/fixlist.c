@@ -214,19 +214,9 @@ from_fwd(const struct xref *x, struct fixes *fx)
 static bool
 has_fwd(const struct xref *x, const struct addr *a)
 {
-	size_t lo = 0, hi = x->nfwd, mid;
-	int c;
+	size_t i = xref_fwd_find(x, a);
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((c = xref_addr_cmp(&x->fwd[mid].addr, a)) == 0)
-			return true;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return false;
+	return i < x->nfwd && xref_addr_cmp(&x->fwd[i].addr, a) == 0;
 }
 
 /* PTRs of addresses no forward name has, which fail: to remove.  An SPF

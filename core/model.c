@@ -22,6 +22,22 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
+/* For arrays without a capacity field: makes room for element N of an
+ * array of N elements by doubling whenever N is a power of two, so that
+ * adding one at a time costs O(1) amortized, not a realloc each. */
+static int
+grow_pow2(void **p, size_t n, size_t size)
+{
+	void *q;
+
+	if (n != 0 && (n & (n - 1)) != 0)
+		return 0;
+	if ((q = realloc(*p, (n ? 2 * n : 1) * size)) == NULL)
+		return RDA_ENOMEM;
+	*p = q;
+	return 0;
+}
+
 #define HASH_EMPTY UINT64_MAX
 
 /* FNV-1a over the parent id and the lower-cased label. */
@@ -116,8 +132,10 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 		return 0;
 	if (m->nnodes >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
-	/* Keep the load factor at or under one half. */
-	if ((m->nnodes + 1) * 2 > m->caphash && rehash(m) < 0)
+	/* Keep the load factor at or under 3/4: slots hold the full hash, so
+	 * a probe past a collision stays in the cache line it started in,
+	 * and the table is half the size it is at 1/2. */
+	if ((m->nnodes + 1) * 4 > m->caphash * 3 && rehash(m) < 0)
 		return RDA_ENOMEM;
 	if (grow((void **)&m->nodes, &m->capnodes, m->nnodes + 1,
 	    sizeof(*m->nodes)) < 0 ||
@@ -206,20 +224,76 @@ labels_of(const uint8_t *wire, size_t off[128])
 	return n;
 }
 
+static bool
+label_eq(const uint8_t *a, const uint8_t *b)
+{
+	unsigned i;
+
+	if (a[0] != b[0])
+		return false;
+	for (i = 1; i <= a[0]; i++)
+		if (names_lower(a[i]) != names_lower(b[i]))
+			return false;
+	return true;
+}
+
+/* How many rightmost labels WIRE (labels at OFF, N of them) shares with
+ * the recent name E. */
+static int
+shared_suffix(const struct model_recent *e, const uint8_t *wire,
+    const size_t *off, int n)
+{
+	int k = 0;
+
+	while (k < n && k < e->n && label_eq(wire + off[n - 1 - k],
+	    e->wire + e->off[e->n - 1 - k]))
+		k++;
+	return k;
+}
+
 int
 model_name(struct model *m, const uint8_t *wire, uint32_t *id)
 {
 	size_t off[128];
-	uint32_t cur = 0;
-	int n, i, rc;
+	struct model_recent *e, *best;
+	uint32_t cur = 0, ids[128];
+	int n, i, k, kb, rc;
 
 	if ((n = labels_of(wire, off)) < 0)
 		return RDA_EINVAL;
-	for (i = n - 1; i >= 0; i--) {
-		rc = child_add(m, cur, wire + off[i] + 1, wire[off[i]], &cur);
-		if (rc < 0)
-			return rc;
+	if (n == 0) {
+		*id = 0;	/* the root */
+		return 0;
 	}
+	best = &m->recent[0];
+	kb = shared_suffix(best, wire, off, n);
+	k = shared_suffix(&m->recent[1], wire, off, n);
+	if (k > kb || (k == kb && kb == 0 &&
+	    m->recent[1].used < best->used)) {
+		best = &m->recent[1];
+		kb = k;
+	}
+	if (kb > 0)
+		cur = best->id[best->n - kb];
+	for (i = n - 1; i >= 0; i--) {
+		if (i < n - kb) {
+			rc = child_add(m, cur, wire + off[i] + 1, wire[off[i]],
+			    &cur);
+			if (rc < 0)
+				return rc;
+		} else
+			cur = best->id[best->n - (n - i)];
+		ids[i] = cur;
+	}
+	/* Remember it in place of the entry it resembled most. */
+	e = best;
+	memcpy(e->wire, wire, off[n - 1] + 1 + wire[off[n - 1]] + 1);
+	for (i = 0; i < n; i++) {
+		e->off[i] = (uint8_t)off[i];
+		e->id[i] = ids[i];
+	}
+	e->n = n;
+	e->used = ++m->tick;
 	*id = cur;
 	return 0;
 }
@@ -280,17 +354,16 @@ model_zone_add(struct model *m, const uint8_t *apex, const char *source,
 {
 	struct zone *z;
 	uint32_t id;
-	size_t i;
 	int rc;
 
 	if ((rc = model_name(m, apex, &id)) < 0)
 		return rc;
-	for (i = 0; i < m->nzones; i++)
-		if (m->zones[i].apex == id)
-			return RDA_EINVAL;
-	if ((z = realloc(m->zones, (m->nzones + 1) * sizeof(*z))) == NULL)
-		return RDA_ENOMEM;
-	m->zones = z;
+	/* The apex flag says whether a zone has this apex: no scan of the
+	 * zones (a hosting provider loads hundreds of thousands). */
+	if (m->nodes[id].flags & NODE_APEX)
+		return RDA_EINVAL;
+	if ((rc = grow_pow2((void **)&m->zones, m->nzones, sizeof(*z))) < 0)
+		return rc;
 	z = &m->zones[m->nzones];
 	memset(z, 0, sizeof(*z));
 	z->apex = id;
@@ -308,9 +381,8 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 {
 	struct source *s;
 
-	if ((s = realloc(m->srcs, (m->nsrcs + 1) * sizeof(*s))) == NULL)
+	if (grow_pow2((void **)&m->srcs, m->nsrcs, sizeof(*s)) < 0)
 		return RDA_ENOMEM;
-	m->srcs = s;
 	s = &m->srcs[m->nsrcs];
 	if ((s->path = strdup(path)) == NULL)
 		return RDA_ENOMEM;

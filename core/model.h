@@ -109,6 +109,17 @@ struct model {
 	size_t nsrcs;
 	struct model_spf *spf;	/* NULL until the first SPF text */
 	bool finished;
+	/* The last names interned and the ids of all their suffixes: a zone
+	 * file's names share their parents with the record before, so most
+	 * labels need no hash probe (model_name). */
+	struct model_recent {
+		uint8_t wire[NAMES_WIRE_MAX + 1];
+		uint8_t off[128];	/* label offsets, leftmost first */
+		uint32_t id[128];	/* node of the suffix at each label */
+		int n;			/* labels; 0 when empty */
+		unsigned used;		/* last use, to replace the oldest */
+	} recent[2];
+	unsigned tick;
 };
 
 /* Returns a new empty model holding the root node, or NULL. */

@@ -15,6 +15,21 @@ xref_addr_cmp(const struct addr *a, const struct addr *b)
 	return memcmp(a->b, b->b, 16);
 }
 
+size_t
+xref_fwd_find(const struct xref *x, const struct addr *a)
+{
+	size_t lo = 0, hi = x->nfwd, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (xref_addr_cmp(&x->fwd[mid].addr, a) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 fwd_cmp(const void *pa, const void *pb)
 {
@@ -263,11 +278,14 @@ build_fwd(struct xref *x)
 	return 0;
 }
 
-/* An address whose PTR set is examined. */
+/* An address whose PTR set is examined: its reverse name's node, or the
+ * A/AAAA entry whose PTR lookup answered (a wildcard PTR has no node of
+ * its own).  The lookup itself is made when the address is examined, so
+ * a candidate is 28 bytes, not 52. */
 struct cand {
 	struct addr addr;
 	uint32_t revnode;
-	struct lk_result ptr;
+	uint32_t fwd;		/* index into x->fwd, or MODEL_NONE */
 };
 
 static int
@@ -317,7 +335,7 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	uint32_t in6 = model_find(m, v6, NULL, NULL);
 	uint8_t wire[NAMES_WIRE_MAX + 1];
 	struct cand *c;
-	size_t i, n = 0, cap = 1024;
+	size_t i, n = 0, n1, cap = 1024;
 
 	if ((c = malloc(cap * sizeof(*c))) == NULL)
 		return RDA_ENOMEM;
@@ -340,25 +358,60 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 			return RDA_ENOMEM;
 		c[n].addr = a;
 		c[n].revnode = id;
-		lookup_node(m, id, RT_PTR, &c[n].ptr);
+		c[n].fwd = MODEL_NONE;
 		n++;
 	}
+	/* An address whose reverse name is a node above is examined there;
+	 * only the others (wildcard answers) are added. */
+	qsort(c, n, sizeof(*c), cand_cmp);
+	n1 = n;
 	for (i = 0; i < x->nfwd; i++) {
+		struct cand key;
+
 		if (x->fwd[i].ptr.status != LK_ANSWER ||
 		    (i > 0 && xref_addr_cmp(&x->fwd[i].addr,
 		    &x->fwd[i - 1].addr) == 0))
+			continue;
+		key.addr = x->fwd[i].addr;
+		if (n1 > 0 && bsearch(&key, c, n1, sizeof(*c), cand_cmp) != NULL)
 			continue;
 		if (n == cap && grow_cand(&c, &cap) < 0)
 			return RDA_ENOMEM;
 		c[n].addr = x->fwd[i].addr;
 		c[n].revnode = x->fwd[i].ptr.name;
-		c[n].ptr = x->fwd[i].ptr;
+		c[n].fwd = (uint32_t)i;
 		n++;
 	}
-	qsort(c, n, sizeof(*c), cand_cmp);
+	if (n > n1)
+		qsort(c, n, sizeof(*c), cand_cmp);
 	*out = c;
 	*nout = n;
 	return 0;
+}
+
+/* xref_has_addr() for a PTR's target: a node with many addresses (one
+ * owner with 100,000 A records, each with its PTR) would make the scan of
+ * its records quadratic, so there the address is found by binary search
+ * in the sorted A/AAAA index, which holds exactly the authoritative
+ * records an answer is made of. */
+static bool
+has_addr(const struct xref *x, const struct lk_result *res,
+    const struct addr *a)
+{
+	const struct model *m = x->m;
+	size_t lo;
+
+	if (res->status != LK_ANSWER || m->nodes[res->node].nrec < 64 ||
+	    !model_auth(m, res->node))
+		return xref_has_addr(m, res, a, NULL);
+	for (lo = xref_fwd_find(x, a);
+	    lo < x->nfwd && xref_addr_cmp(&x->fwd[lo].addr, a) == 0; lo++) {
+		const struct rec *r = &m->recs[x->fwd[lo].rec];
+
+		if (r->owner == res->node && model_rec_zone(m, r) == res->zone)
+			return true;
+	}
+	return false;
 }
 
 static int
@@ -383,7 +436,7 @@ rev_add(struct xref *x, size_t *cap, const struct cand *c, uint32_t ptr,
 	v->nptr = nptr;
 	lookup_node(m, m->recs[ptr].rd.target,
 	    c->addr.family == 4 ? RT_A : RT_AAAA, &v->fwd);
-	v->match = xref_has_addr(m, &v->fwd, &c->addr, NULL);
+	v->match = has_addr(x, &v->fwd, &c->addr);
 	return 0;
 }
 
@@ -399,10 +452,16 @@ build_rev(struct xref *x)
 	if ((rc = candidates(x, &c, &n)) < 0)
 		return rc;
 	for (i = 0; i < n; i++) {
-		const struct lk_result *pr = &c[i].ptr;
+		struct lk_result res;
+		const struct lk_result *pr = &res;
 
-		if ((i > 0 && cand_cmp(&c[i], &c[i - 1]) == 0) ||
-		    pr->status != LK_ANSWER)
+		if (i > 0 && cand_cmp(&c[i], &c[i - 1]) == 0)
+			continue;
+		if (c[i].fwd != MODEL_NONE)
+			pr = &x->fwd[c[i].fwd].ptr;
+		else
+			lookup_node(m, c[i].revnode, RT_PTR, &res);
+		if (pr->status != LK_ANSWER)
 			continue;
 		k = 0;
 		for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);

@@ -74,6 +74,10 @@ void xref_ptr(const struct xref *x, const struct addr *a,
 /* Orders addresses as the indexes are sorted: family, then bytes. */
 int xref_addr_cmp(const struct addr *a, const struct addr *b);
 
+/* The first entry of x->fwd with address A, or where it would be (it may
+ * be x->nfwd): a binary search. */
+size_t xref_fwd_find(const struct xref *x, const struct addr *a);
+
 /* Whether the answer at RES holds address A; also counts the addresses of
  * A's family there in *N when N is not NULL. */
 bool xref_has_addr(const struct model *m, const struct lk_result *res,

@@ -17,6 +17,7 @@
 #include <ldns/ldns.h>
 
 #include "core/err.h"
+#include "zones/fast.h"
 #include "zones/gen.h"
 #include "zones/load.h"
 #include "zones/reader.h"
@@ -38,6 +39,8 @@ struct ctx {
 	ldns_rdf *apex;
 	ldns_rdf *origin;	/* current $ORIGIN */
 	ldns_rdf *prev;		/* previous owner, for blank owners */
+	bool prev_own;		/* prev's data is a 256-byte buffer of ours,
+				 * rewritten in place by the fast path */
 	uint32_t dflt_ttl;	/* $TTL */
 	bool have_dflt;
 	uint32_t last_ttl;	/* RFC 1035 §5.1: the last stated TTL */
@@ -49,6 +52,7 @@ struct ctx {
 	unsigned depth;
 	bool stop;
 	char *genbuf;
+	uint64_t ticks;		/* records and directives read, for progress */
 };
 
 static void
@@ -555,6 +559,112 @@ dump(struct ctx *c, ldns_rr *rr)
 	free(str);
 }
 
+/* The fast path's record into the model (what store() takes from an
+ * ldns_rr, from the fast path's wire form). */
+static int
+fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
+    const struct fast_rr *f)
+{
+	struct rec r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.src = src;
+	r.line = line;
+	r.ttl = ttl;
+	r.type = f->type;
+	if ((rc = model_name(c->m, f->owner, &r.owner)) < 0)
+		return rc;
+	if (f->type == RT_A || f->type == RT_AAAA)
+		memcpy(r.rd.addr, f->rdata, f->rdlen);
+	else if ((rc = model_name(c->m, f->rdata, &r.rd.target)) < 0)
+		return rc;
+	if ((rc = model_rec_add(c->m, &r)) < 0)
+		return rc;
+	c->st.records++;
+	c->st.fast++;
+	return 0;
+}
+
+/* What ldns does to *prev after a record with an owner: it becomes that
+ * owner.  Rewritten in place, so the fast path allocates nothing. */
+static int
+fast_prev(struct ctx *c, const struct fast_rr *f)
+{
+	uint8_t *buf;
+
+	if (!c->prev_own) {
+		if ((buf = malloc(256)) == NULL)
+			return RDA_ENOMEM;
+		ldns_rdf_deep_free(c->prev);
+		if ((c->prev = ldns_rdf_new(LDNS_RDF_TYPE_DNAME, f->owner_len,
+		    buf)) == NULL) {
+			free(buf);
+			return RDA_ENOMEM;
+		}
+		c->prev_own = true;
+	}
+	memcpy(ldns_rdf_data(c->prev), f->owner, f->owner_len);
+	ldns_rdf_set_size(c->prev, f->owner_len);
+	return 0;
+}
+
+/* --fast-verify: parses the record with ldns too, from a copy of the
+ * state, and reports any difference as an error. */
+static void
+fast_verify(struct ctx *c, const char *file, unsigned line,
+    const struct head *h, bool blank, const struct fast_rr *f)
+{
+	ldns_rdf *prev = c->prev != NULL ? ldns_rdf_clone(c->prev) : NULL;
+	ldns_rr *rr = NULL;
+	char why[128], *buf;
+	int rc;
+
+	c->st.compared++;
+	if ((buf = rebuild(c, file, line, h, blank, &rc)) == NULL) {
+		ldns_rdf_deep_free(prev);
+		return;
+	}
+	if (ldns_rr_new_frm_str(&rr, buf, 0, c->origin, &prev) !=
+	    LDNS_STATUS_OK)
+		snprintf(why, sizeof(why), "ldns rejects it");
+	else if (fast_same(f, h->ttl, rr, why, sizeof(why)))
+		why[0] = '\0';
+	if (why[0] != '\0') {
+		c->st.differ++;
+		diag(c, DIAG_ERROR, file, line, "fast path differs from ldns "
+		    "(%s): %s", why, buf);
+	}
+	free(buf);
+	ldns_rr_free(rr);
+	ldns_rdf_deep_free(prev);
+}
+
+/* The fast path: true when it took the record (*RC set), false when the
+ * record must go through ldns.  Not with --dump, whose text is ldns's; not
+ * for records whose TTL or zone needs a diagnostic (ldns's path makes it). */
+static bool
+fast(struct ctx *c, uint32_t src, const char *file, unsigned line,
+    const struct head *h, bool blank, int *rc)
+{
+	struct fast_rr f;
+
+	if (c->o->dump != NULL || c->o->no_fast || h->no_ttl ||
+	    h->ttl == UINT32_MAX)
+		return false;
+	if (!fast_parse(blank ? NULL : h->owner, h->type, h->rest,
+	    ldns_rdf_data(c->origin), c->prev != NULL ?
+	    ldns_rdf_data(c->prev) : NULL, &f) ||
+	    !fast_in_zone(f.owner, ldns_rdf_data(c->apex),
+	    ldns_rdf_size(c->apex)))
+		return false;
+	if (c->o->fast_verify)
+		fast_verify(c, file, line, h, blank, &f);
+	if ((*rc = fast_store(c, src, line, h->ttl, &f)) == 0 && !blank)
+		*rc = fast_prev(c, &f);
+	return true;
+}
+
 static int
 record(struct ctx *c, uint32_t src, const char *file, unsigned line,
     const char *text, bool blank)
@@ -580,9 +690,13 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		c->last_ttl = h.ttl;
 		c->have_last = true;
 	}
+	if (fast(c, src, file, line, &h, blank, &rc))
+		return rc;
 	if ((buf = rebuild(c, file, line, &h, blank, &rc)) == NULL)
 		return rc;
 	s = ldns_rr_new_frm_str(&rr, buf, 0, c->origin, &c->prev);
+	/* ldns may have replaced prev with a name of its own size. */
+	c->prev_own = false;
 	free(buf);
 	if (s != LDNS_STATUS_OK) {
 		diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
@@ -713,6 +827,7 @@ do_generate(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	}
 	ldns_rdf_deep_free(c->prev);
 	c->prev = saved_prev;
+	c->prev_own = false;
 out:
 	gen_clear(&g);
 	return rc;
@@ -798,6 +913,7 @@ do_include(struct ctx *c, const char *file, unsigned line, const char *arg)
 	c->origin = saved_origin;
 	ldns_rdf_deep_free(c->prev);
 	c->prev = saved_prev;
+	c->prev_own = false;
 	free(path);
 	return rc;
 }
@@ -894,6 +1010,9 @@ load_file(struct ctx *c, const char *path, const char *from,
 		else
 			rc = record(c, src, path, r.first, r.text,
 			    r.blank_owner);
+		if (c->o->progress != NULL && (++c->ticks & 16383) == 0)
+			c->o->progress(c->o->ctx, c->m->zones[c->zone].source,
+			    c->st.records, r.bytes, (long long)st.st_size);
 	}
 	reader_clear(&r);
 	fclose(fp);

@@ -25,12 +25,23 @@ struct load_opts {
 	    unsigned line, const char *msg);
 	/* When set, every loaded record in master-file form (--dump). */
 	void (*dump)(void *ctx, const char *text);
+	/* When set, called every 16,384 records while a file is read: the
+	 * zone's origin, records so far, bytes of the file read and its size
+	 * (for a progress line; cmd/ decides whether to show it). */
+	void (*progress)(void *ctx, const char *zone, uint64_t records,
+	    long long done, long long size);
+	bool no_fast;		/* every record through ldns */
+	bool fast_verify;	/* also parse fast-path records with ldns and
+				 * report each difference as an error */
 	void *ctx;
 };
 
 struct load_stats {
 	unsigned errors, warnings;
 	uint64_t records;
+	uint64_t fast;		/* records the fast path took */
+	uint64_t compared;	/* with fast_verify: records compared */
+	uint64_t differ;	/* ... and found different */
 };
 
 /* Loads the zone ORIGIN (presentation form, absolute or not) from PATH
