@@ -129,7 +129,9 @@ void
 report_sort(struct report *r)
 {
 	sort_model = r->m;
-	qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
+	/* No findings: r->f is NULL, which qsort() must not get. */
+	if (r->n > 1)
+		qsort(r->f, r->n, sizeof(*r->f), finding_cmp);
 }
 
 static void

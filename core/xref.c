@@ -153,7 +153,8 @@ build_classless(struct xref *x)
 		if (block_of(w, &x->cls[x->ncls]))
 			x->cls[x->ncls++].apex = m->zones[i].apex;
 	}
-	qsort(x->cls, x->ncls, sizeof(*x->cls), cls_cmp);
+	if (x->ncls > 1)
+		qsort(x->cls, x->ncls, sizeof(*x->cls), cls_cmp);
 	return 0;
 }
 
@@ -245,7 +246,9 @@ build_fwd(struct xref *x)
 		if (f->ptr.status == LK_UNKNOWN)
 			classless_lookup(x, &f->addr, &f->ptr);
 	}
-	qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
+	/* qsort() with a NULL base is undefined even for 0 elements. */
+	if (x->nfwd > 1)
+		qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
 	return 0;
 }
 
@@ -399,7 +402,8 @@ build_rev(struct xref *x)
 			if ((rc = rev_add(x, &cap, &c[i], p, k)) < 0)
 				goto out;
 	}
-	qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
+	if (x->nrev > 1)
+		qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
 out:
 	free(c);
 	return rc;
