@@ -6,7 +6,9 @@
  * --fail-on, 1 findings at or above it, 2 usage or load errors.  This is
  * the only file that prints or exits.
  */
+#include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,8 @@ struct opts {
 	enum fmt format;
 	enum sev fail_on;	/* SEV_OFF for never */
 	bool dump, quiet;
+	uint64_t max_records;	/* per zone; 0 = the loader's default */
+	uint64_t max_memory;	/* bytes per zone; 0 = the loader's default */
 };
 
 static void
@@ -49,6 +53,10 @@ usage(FILE *out)
 	    "  --dump                 print the loaded records as master-file "
 	    "lines\n"
 	    "  --quiet                no summary line\n"
+	    "  --max-records N        records one zone may have (default "
+	    "50000000)\n"
+	    "  --max-memory MIB       memory one zone may take, in MiB "
+	    "(default 4096)\n"
 	    "  --list-checks, --version, --help\n"
 	    "exit status: 0 nothing at or above --fail-on, 1 findings at or "
 	    "above it,\n"
@@ -101,6 +109,25 @@ list_checks(void)
 		    report_sev_str(checks[i].sev), checks[i].desc);
 }
 
+/* A limit option: a decimal number from 1 to MAX.  Returns 0 or -1. */
+static int
+limit_arg(const char *opt, const char *arg, uint64_t max, uint64_t *out)
+{
+	char *end;
+	uintmax_t v;
+
+	errno = 0;
+	v = strtoumax(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 ||
+	    v < 1 || v > max) {
+		fprintf(stderr, "rdnsaudit: %s takes a number from 1 to %" PRIu64
+		    ", not '%s'\n", opt, max, arg);
+		return -1;
+	}
+	*out = (uint64_t)v;
+	return 0;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int
 parse(int argc, char **argv, struct opts *o)
@@ -111,6 +138,8 @@ parse(int argc, char **argv, struct opts *o)
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
 		{"list-checks", no_argument, NULL, 'L'},
+		{"max-memory", required_argument, NULL, 'M'},
+		{"max-records", required_argument, NULL, 'R'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
 		{"zone", required_argument, NULL, 'z'},
@@ -154,8 +183,20 @@ parse(int argc, char **argv, struct opts *o)
 		case 'L':
 			list_checks();
 			return EXIT_CLEAN;
+		case 'M':
+			/* In MiB, up to 1 TiB: far past any real zone. */
+			if (limit_arg("--max-memory", optarg, 1 << 20,
+			    &o->max_memory) < 0)
+				return EXIT_TROUBLE;
+			o->max_memory <<= 20;
+			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case 'R':
+			if (limit_arg("--max-records", optarg, UINT32_MAX - 2,
+			    &o->max_records) < 0)
+				return EXIT_TROUBLE;
 			break;
 		case 'V':
 			printf("rdnsaudit %s\n", RDA_VERSION);
@@ -198,6 +239,8 @@ load_all(struct model *m, struct opts *o)
 
 	lo.diag = diag_print;
 	lo.dump = o->dump ? dump_print : NULL;
+	lo.max_records = o->max_records;
+	lo.max_memory = o->max_memory;
 	for (i = 0; i < o->nzones; i++) {
 		const char *org = o->zones[i].origin;
 

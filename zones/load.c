@@ -456,8 +456,26 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
 	    !soa_ok(c, file, line, rr))
 		goto out;
-	if ((rc = store(c, src, file, line, rr)) < 0)
+	if (c->st.records >= c->o->max_records) {
+		diag(c, DIAG_ERROR, file, line, "zone %s has more than %" PRIu64
+		    " records; stopping here (raise the limit with "
+		    "--max-records)", c->m->zones[c->zone].source,
+		    c->o->max_records);
+		c->stop = true;
+		rc = RDA_ELIMIT;
 		goto out;
+	}
+	if ((rc = store(c, src, file, line, rr)) < 0) {
+		if (rc == RDA_ELIMIT) {
+			diag(c, DIAG_ERROR, file, line, "zone %s needs more than "
+			    "%" PRIu64 " MiB of memory; stopping here (raise the "
+			    "limit with --max-memory)",
+			    c->m->zones[c->zone].source,
+			    c->o->max_memory >> 20);
+			c->stop = true;
+		}
+		goto out;
+	}
 	c->st.records++;
 	if (c->o->dump != NULL) {
 		char *str;
@@ -746,6 +764,10 @@ load_zone(struct model *m, const char *origin, const char *path,
 		opts.gen_max = 1000000;
 	if (opts.max_depth == 0 || opts.max_depth > 64)
 		opts.max_depth = 16;
+	if (opts.max_records == 0)
+		opts.max_records = 50000000;
+	if (opts.max_memory == 0)
+		opts.max_memory = (uint64_t)4 << 30;
 	memset(&c, 0, sizeof(c));
 	c.m = m;
 	c.o = &opts;
@@ -762,8 +784,14 @@ load_zone(struct model *m, const char *origin, const char *path,
 	    &c.zone);
 	if (rc == RDA_EINVAL)
 		diag(&c, DIAG_ERROR, path, 0, "zone %s is loaded twice", apex);
-	if (rc == 0)
+	if (rc == 0) {
+		/* What this zone adds to the model counts against its cap. */
+		m->max_bytes = m->bytes + (size_t)opts.max_memory;
+		if (m->max_bytes < m->bytes)
+			m->max_bytes = SIZE_MAX;
 		rc = load_file(&c, path, NULL, 0);
+		m->max_bytes = 0;
+	}
 	if (rc == 0 && !c.stop && c.st.errors == 0 &&
 	    !m->zones[c.zone].has_soa)
 		diag(&c, DIAG_ERROR, path, 0, "no SOA record at the zone apex "
