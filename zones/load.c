@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <ldns/ldns.h>
 
@@ -676,18 +678,30 @@ open_zone(struct ctx *c, const char *path, const char *from,
 {
 	FILE *fp;
 	unsigned i;
+	int fd;
 
-	if ((fp = fopen(path, "r")) == NULL) {
+	/* An $INCLUDE is opened without blocking: opening a FIFO that has
+	 * no writer would wait forever before fstat() could refuse it.  A
+	 * pipe named on the command line is the user's choice and works. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | (from != NULL ? O_NONBLOCK : 0));
+	if (fd < 0) {
 		diag(c, DIAG_ERROR, from ? from : path, from_line,
 		    "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(fp), st) < 0 || S_ISDIR(st->st_mode) ||
+	if (fstat(fd, st) < 0 || S_ISDIR(st->st_mode) ||
 	    (from != NULL && !S_ISREG(st->st_mode))) {
 		diag(c, DIAG_ERROR, from ? from : path, from_line,
 		    "cannot read '%s': %s", path, S_ISDIR(st->st_mode) ?
 		    "it is a directory" : "not a regular file");
-		fclose(fp);
+		close(fd);
+		return NULL;
+	}
+	if ((from != NULL && fcntl(fd, F_SETFL, O_RDONLY) < 0) ||
+	    (fp = fdopen(fd, "r")) == NULL) {
+		diag(c, DIAG_ERROR, from ? from : path, from_line,
+		    "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	for (i = 0; i < c->depth; i++)
