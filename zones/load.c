@@ -214,6 +214,31 @@ name_at(struct ctx *c, const char *text, const char **why)
 	return out;
 }
 
+/* Why the name TEXT, relative to the current origin, is too long, or NULL.
+ * ldns 1.8.3 reports an overlong name in a record as a bare "Syntax error",
+ * and appends the origin to a relative name without checking the total
+ * (RFC 1035 §2.3.4: labels of 63 bytes, names of 255). */
+static const char *
+name_too_long(struct ctx *c, const char *text)
+{
+	ldns_rdf *rel = NULL;
+	ldns_status s;
+	const char *why = NULL;
+
+	s = ldns_str2rdf_dname(&rel, text);
+	if (s == LDNS_STATUS_LABEL_OVERFLOW)
+		why = "a label is longer than 63 bytes";
+	else if (s == LDNS_STATUS_DOMAINNAME_OVERFLOW)
+		why = "the name is longer than 255 bytes";
+	else if (s == LDNS_STATUS_OK && !absolute(text) &&
+	    strcmp(text, "@") != 0 &&
+	    ldns_rdf_size(rel) + ldns_rdf_size(c->origin) - 1 > 255)
+		why = "the name is longer than 255 bytes with the origin "
+		    "appended";
+	ldns_rdf_deep_free(rel);
+	return why;
+}
+
 static bool
 in_zone(struct ctx *c, const ldns_rdf *owner)
 {
@@ -246,8 +271,9 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	r.line = line;
 	r.ttl = ldns_rr_ttl(rr);
 	r.type = (uint16_t)ldns_rr_get_type(rr);
-	if (model_name(c->m, ldns_rdf_data(ldns_rr_owner(rr)), &r.owner) < 0)
-		return RDA_ENOMEM;
+	if ((rc = model_name(c->m, ldns_rdf_data(ldns_rr_owner(rr)),
+	    &r.owner)) < 0)
+		return rc;
 	switch (r.type) {
 	case RT_A:
 	case RT_AAAA:
@@ -402,12 +428,56 @@ implicit_ttl(struct ctx *c, const char *file, unsigned line, struct head *h)
 	return false;
 }
 
+/* After ldns failed on a record: reports the first owner or rdata token
+ * that is an overlong name, which ldns does not say.  Returns whether it
+ * found one. */
+static bool
+report_long_name(struct ctx *c, const char *file, unsigned line,
+    const struct head *h, bool blank)
+{
+	char t[TOKEN_MAX];
+	const char *p = h->rest, *why;
+
+	if (!blank && (why = name_too_long(c, h->owner)) != NULL) {
+		diag(c, DIAG_ERROR, file, line, "owner name '%.40s...': %s",
+		    h->owner, why);
+		return true;
+	}
+	while (token(&p, t, sizeof(t)) > 0)
+		if ((why = name_too_long(c, t)) != NULL) {
+			diag(c, DIAG_ERROR, file, line, "name '%.40s...' in the "
+			    "%s record: %s", t, h->type, why);
+			return true;
+		}
+	return false;
+}
+
+/* Whether a name of RR (owner or rdata) is over 255 bytes: ldns makes
+ * such names when it appends the origin to a relative one. */
+static bool
+rr_too_long(const ldns_rr *rr, const char **which)
+{
+	size_t i;
+
+	*which = "owner name";
+	if (ldns_rdf_size(ldns_rr_owner(rr)) > NAMES_WIRE_MAX)
+		return true;
+	*which = "name in the rdata";
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) ==
+		    LDNS_RDF_TYPE_DNAME &&
+		    ldns_rdf_size(ldns_rr_rdf(rr, i)) > NAMES_WIRE_MAX)
+			return true;
+	return false;
+}
+
 static int
 record(struct ctx *c, uint32_t src, const char *file, unsigned line,
     const char *text, bool blank)
 {
 	struct head h;
 	char *buf;
+	const char *why;
 	size_t len;
 	ldns_rr *rr = NULL;
 	ldns_status s;
@@ -436,8 +506,14 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	    &c->prev);
 	free(buf);
 	if (s != LDNS_STATUS_OK) {
-		diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
+		if (!report_long_name(c, file, line, &h, blank))
+			diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
 		return 0;
+	}
+	if (rr_too_long(rr, &why)) {
+		diag(c, DIAG_ERROR, file, line, "%s longer than 255 bytes once "
+		    "the origin is appended (RFC 1035 §2.3.4)", why);
+		goto out;
 	}
 	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA && h.ttl == UINT32_MAX) {
 		ldns_rr_set_ttl(rr, ldns_rdf2native_int32(ldns_rr_rdf(rr, 6)));
