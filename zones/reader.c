@@ -208,8 +208,13 @@ again:
 		fail(&s, "end of file inside a quoted string");
 	if (toolong)
 		s.bad = "record longer than 512 KiB";
-	if (r->text == NULL && put(r, 0) < 0)
-		return RDA_ENOMEM;
+	/* Nothing stored yet (an empty file, or only comments): make room
+	 * for the NUL without counting it as text. */
+	if (r->text == NULL) {
+		if (put(r, 0) < 0)
+			return RDA_ENOMEM;
+		r->len = 0;
+	}
 	r->text[r->len] = '\0';
 	if (s.bad != NULL) {
 		snprintf(err, errlen, "%s", s.bad);
