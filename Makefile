@@ -5,6 +5,9 @@
 #   make test       unit tests (cmocka) and end-to-end tests of the binary
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
+#   make valgrind   the unit tests under valgrind memcheck
+#   make hostile    hostile inputs: exit status, message, peak memory
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (tests/fuzz/)
 #   make clean
 #
 # Sources are found by wildcard: a new core/foo.c or tests/unit/test_foo.c
@@ -32,6 +35,13 @@ MAIN_OBJ = $(BUILD)/cmd/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN = $(BUILD)/rdnsaudit
+# Fuzz targets: tests/fuzz/fuzz_NAME.c, linked with libFuzzer by `make fuzz`
+# or with FUZZ_DRIVER (a main() that replays files) everywhere else.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_DRIVER ?= tests/fuzz/standalone.c
+FUZZ_SECONDS ?= 60
+FUZZ_CI_SECONDS ?= 20
 
 ifeq ($(V),1)
 Q =
@@ -39,7 +49,8 @@ else
 Q = @
 endif
 
-.PHONY: all deps test unit cli demo asan clean
+.PHONY: all deps test unit cli demo asan clean valgrind hostile \
+	fuzz fuzz-bins fuzz-regress
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -60,10 +71,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d -o $@ $< $(BUILD)/librda.a \
 		$(LDFLAGS_ALL) $(LIBS) -lcmocka
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/common.c $(FUZZ_DRIVER) \
+		$(BUILD)/librda.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/common.c $(FUZZ_DRIVER) \
+		$(BUILD)/librda.a $(LDFLAGS_ALL) $(LIBS)
+
 # Debian packages: libraries, cmocka, and the peers the differential test
-# compares against.  Installed only when missing, so a ready machine does
-# not need root.
-DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3
+# compares against; clang (libFuzzer) and valgrind for the hardening runs.
+# Installed only when missing, so a ready machine does not need root.
+DEB_PKGS = libldns-dev libyaml-dev libcmocka-dev bind9-utils pkg-config python3 \
+	clang libclang-rt-14-dev valgrind
 deps:
 	@missing=""; for p in $(DEB_PKGS); do \
 		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -81,9 +100,54 @@ unit: $(UNIT_BIN)
 cli: $(BIN)
 	@sh tests/cli/run.sh $(BIN)
 
+# The past crashes of every fuzz target (tests/fuzz/regress/NAME/), replayed
+# without libFuzzer.
+fuzz-bins: $(FUZZ_BIN)
+fuzz-regress: $(FUZZ_BIN)
+	@for b in $(FUZZ_BIN); do n=$${b##*/fuzz_}; \
+		if [ -d tests/fuzz/regress/$$n ]; then \
+			LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+			    $$b tests/fuzz/regress/$$n || exit 1; \
+		else echo "$$b: no regression inputs yet"; fi; done
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli
+	$(MAKE) --no-print-directory all unit cli fuzz-regress hostile valgrind
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
+	@if [ -z "$(NO_FUZZ)" ]; then $(MAKE) --no-print-directory fuzz \
+		FUZZ_SECONDS=$(FUZZ_CI_SECONDS); fi
+
+# Unit tests under valgrind: any memory error or definite leak fails.  The
+# fuzz regression inputs too (the leak check for ldns objects; see
+# tests/fuzz/lsan.supp).
+valgrind: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== valgrind $$t"; \
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite \
+		    --show-leak-kinds=definite $$t >$$t.vg.log 2>&1; \
+		rc=$$?; if [ $$rc != 0 ]; then tail -40 $$t.vg.log; \
+		echo "valgrind: $$t failed (exit $$rc)"; exit 1; fi; \
+		grep -E '^\[  (PASSED|FAILED)' $$t.vg.log; done
+	@$(MAKE) --no-print-directory fuzz-bins
+	@sh tests/fuzz/replay.sh $(BUILD)/fuzz tests/fuzz/regress
+
+hostile: $(BIN) $(BUILD)/maxrss
+	@sh tests/hostile/run.sh $(BIN) $(BUILD)/maxrss
+
+$(BUILD)/maxrss: tests/hostile/maxrss.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $<
+
+# libFuzzer: the library and every target built with clang and ASan +
+# UBSan in build/libfuzzer, then each target run for FUZZ_SECONDS.
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (make deps)"; exit 1; }
+	$(MAKE) --no-print-directory BUILD=build/libfuzzer CC=clang FUZZ_DRIVER= \
+		OPT="-O1 -g -fno-omit-frame-pointer" \
+		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+		EXTRA_LDFLAGS="-fsanitize=fuzzer,address,undefined" fuzz-bins
+	@sh tests/fuzz/run.sh build/libfuzzer/fuzz $(FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory fuzz-bins
+	@sh tests/fuzz/replay.sh $(BUILD)/fuzz build/libfuzzer/fuzz/corpus
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -98,7 +162,8 @@ asan:
 	$(MAKE) --no-print-directory BUILD=build/asan NO_ASAN=1 \
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli
+		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli \
+		fuzz-regress
 
 clean:
 	rm -rf $(BUILD)
