@@ -428,6 +428,48 @@ implicit_ttl(struct ctx *c, const char *file, unsigned line, struct head *h)
 	return false;
 }
 
+/* Whether the rdf I of RR exists and is SIZE bytes (0: any) of TYPE
+ * (LDNS_RDF_TYPE_NONE: any). */
+static bool
+rdf_is(const ldns_rr *rr, size_t i, ldns_rdf_type type, size_t size)
+{
+	const ldns_rdf *f = i < ldns_rr_rd_count(rr) ? ldns_rr_rdf(rr, i) :
+	    NULL;
+
+	return f != NULL && (type == LDNS_RDF_TYPE_NONE ||
+	    ldns_rdf_get_type(f) == type) && (size == 0 ||
+	    ldns_rdf_size(f) == size);
+}
+
+/* Whether the rdata of a type the audit reads has the fields it reads.
+ * ldns 1.8.3 keeps RFC 3597 generic rdata ("SOA \# 1 00") as one opaque
+ * field even for a known type, and the SOA, MX and target code would
+ * then read fields that are not there.  A and AAAA are usable as long as
+ * the length is right. */
+static bool
+rdata_usable(const ldns_rr *rr)
+{
+	switch ((int)ldns_rr_get_type(rr)) {
+	case RT_A:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_NONE, 4);
+	case RT_AAAA:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_NONE, 16);
+	case RT_NS:
+	case RT_CNAME:
+	case RT_PTR:
+	case RT_DNAME:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_DNAME, 0);
+	case RT_MX:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_INT16, 2) &&
+		    rdf_is(rr, 1, LDNS_RDF_TYPE_DNAME, 0);
+	case RT_SOA:
+		return ldns_rr_rd_count(rr) == 7 &&
+		    rdf_is(rr, 2, LDNS_RDF_TYPE_INT32, 4) &&
+		    rdf_is(rr, 6, LDNS_RDF_TYPE_NONE, 4);
+	}
+	return true;
+}
+
 /* After ldns failed on a record: reports the first owner or rdata token
  * that is an overlong name, which ldns does not say.  Returns whether it
  * found one. */
@@ -509,6 +551,13 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		if (!report_long_name(c, file, line, &h, blank))
 			diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
 		return 0;
+	}
+	if (!rdata_usable(rr)) {
+		diag(c, DIAG_ERROR, file, line, "the rdata of this %s record is "
+		    "not in the form rdnsaudit reads: generic rdata (RFC 3597 "
+		    "'\\#') is read only for A and AAAA; write it in its usual "
+		    "form", h.type);
+		goto out;
 	}
 	if (rr_too_long(rr, &why)) {
 		diag(c, DIAG_ERROR, file, line, "%s longer than 255 bytes once "
