@@ -10,7 +10,10 @@
 #   make html       the HTML report in headless Chromium (part of make test)
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
-#   make fuzz       the fast-path differential fuzz target (FUZZ_TIME=s)
+#   make valgrind   the unit tests under valgrind memcheck
+#   make hostile    hostile inputs: exit status, message, peak memory
+#   make fuzz       every libFuzzer target for FUZZ_SECONDS (tests/fuzz/),
+#                   the fast-path differential target among them
 #   make bench      benchmarks against the peers (not part of make test)
 #   make clean
 #
@@ -39,6 +42,13 @@ MAIN_OBJ = $(BUILD)/cmd/main.o
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN = $(BUILD)/rdnsaudit
+# Fuzz targets: tests/fuzz/fuzz_NAME.c, linked with libFuzzer by `make fuzz`
+# or with FUZZ_DRIVER (a main() that replays files) everywhere else.
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_DRIVER ?= tests/fuzz/standalone.c
+FUZZ_SECONDS ?= 60
+FUZZ_CI_SECONDS ?= 20
 
 ifeq ($(V),1)
 Q =
@@ -46,7 +56,9 @@ else
 Q = @
 endif
 
-.PHONY: all deps deps-build deps-html npm-deps test unit cli sarif html diff-bind corpus live demo asan fuzz bench clean
+.PHONY: all deps deps-build deps-html npm-deps test unit cli sarif html \
+	diff-bind corpus live demo asan clean valgrind hostile fuzz fuzz-bins \
+	fuzz-regress bench
 all: $(BIN)
 
 $(BUILD)/%.o: %.c
@@ -67,12 +79,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
 	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d -o $@ $< $(BUILD)/librda.a \
 		$(LDFLAGS_ALL) $(LIBS) -lcmocka
 
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/common.c $(FUZZ_DRIVER) \
+		$(BUILD)/librda.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/common.c $(FUZZ_DRIVER) \
+		$(BUILD)/librda.a $(LDFLAGS_ALL) $(LIBS)
+
 # Debian packages: libraries, cmocka, and the peers the differential test
-# compares against.  Installed only when missing, so a ready machine does
-# not need root.
+# compares against; clang (libFuzzer) and valgrind for the hardening runs.
+# Installed only when missing, so a ready machine does not need root.
 # bind9: the real authoritative server of the live tests (tests/live).
 BUILD_PKGS = libldns-dev libyaml-dev pkg-config
-DEB_PKGS = $(BUILD_PKGS) libcmocka-dev bind9-utils bind9 python3 clang
+DEB_PKGS = $(BUILD_PKGS) libcmocka-dev bind9-utils bind9 python3 clang \
+	libclang-rt-14-dev valgrind
 # The peers `make bench` times rdnsaudit against.
 BENCH_PKGS = knot-dnssecutils validns bind9-utils
 
@@ -145,9 +165,55 @@ sarif: $(BIN)
 html: $(BIN) deps-html
 	@python3 tests/html/e2e.py $(BIN)
 
+# The past crashes of every fuzz target (tests/fuzz/regress/NAME/), replayed
+# without libFuzzer.
+fuzz-bins: $(FUZZ_BIN)
+fuzz-regress: $(FUZZ_BIN)
+	@for b in $(FUZZ_BIN); do n=$${b##*/fuzz_}; \
+		if [ -d tests/fuzz/regress/$$n ]; then \
+			LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+			    $$b tests/fuzz/regress/$$n || exit 1; \
+		else echo "$$b: no regression inputs yet"; fi; done
+
 test: deps
-	$(MAKE) --no-print-directory all unit cli sarif html live diff-bind corpus fuzz
+	$(MAKE) --no-print-directory all unit cli sarif html live diff-bind \
+		corpus fuzz-regress hostile valgrind
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
+	@if [ -z "$(NO_FUZZ)" ]; then $(MAKE) --no-print-directory fuzz \
+		FUZZ_SECONDS=$(FUZZ_CI_SECONDS); fi
+
+# Unit tests under valgrind: any memory error or definite leak fails.  The
+# fuzz regression inputs too (the leak check for ldns objects; see
+# tests/fuzz/lsan.supp).
+valgrind: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== valgrind $$t"; \
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite \
+		    --show-leak-kinds=definite $$t >$$t.vg.log 2>&1; \
+		rc=$$?; if [ $$rc != 0 ]; then tail -40 $$t.vg.log; \
+		echo "valgrind: $$t failed (exit $$rc)"; exit 1; fi; \
+		grep -E '^\[  (PASSED|FAILED)' $$t.vg.log; done
+	@$(MAKE) --no-print-directory fuzz-bins
+	@sh tests/fuzz/replay.sh $(BUILD)/fuzz tests/fuzz/regress
+
+hostile: $(BIN) $(BUILD)/maxrss
+	@sh tests/hostile/run.sh $(BIN) $(BUILD)/maxrss
+
+$(BUILD)/maxrss: tests/hostile/maxrss.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $<
+
+# libFuzzer: the library and every target built with clang and ASan +
+# UBSan in build/libfuzzer, then each target run for FUZZ_SECONDS.
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang (make deps)"; exit 1; }
+	$(MAKE) --no-print-directory BUILD=build/libfuzzer CC=clang FUZZ_DRIVER= \
+		OPT="-O1 -g -fno-omit-frame-pointer" \
+		EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
+		EXTRA_LDFLAGS="-fsanitize=fuzzer,address,undefined" fuzz-bins
+	@sh tests/fuzz/run.sh build/libfuzzer/fuzz $(FUZZ_SECONDS)
+	@$(MAKE) --no-print-directory fuzz-bins
+	@sh tests/fuzz/replay.sh $(BUILD)/fuzz build/libfuzzer/fuzz/corpus
 
 demo: deps-build
 	@$(MAKE) --no-print-directory all
@@ -164,28 +230,8 @@ asan:
 	$(MAKE) --no-print-directory BUILD=build/asan NO_ASAN=1 \
 		OPT="-O1 -g -fno-omit-frame-pointer" \
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
-		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli live
-
-# libFuzzer (clang): the fast record path against ldns, FUZZ_TIME seconds
-# from the seeds in tests/fuzz/seeds (a short run in make test).
-FUZZ_TIME ?= 30
-FUZZ_CC ?= clang
-FUZZ_BIN = $(BUILD)/fuzz/fuzz_fast
-$(FUZZ_BIN): tests/fuzz/fuzz_fast.c zones/fast.c zones/fast.h core/names.c
-	@mkdir -p $(dir $@) $(BUILD)/fuzz/corpus
-	@$(if $(Q),echo "  FUZZ $@")
-	$(Q)$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -I. \
-		-fsanitize=fuzzer,address,undefined \
-		$(shell pkg-config --cflags ldns 2>/dev/null) -o $@ \
-		tests/fuzz/fuzz_fast.c zones/fast.c core/names.c \
-		$(shell pkg-config --libs ldns 2>/dev/null || echo -lldns)
-
-fuzz: $(FUZZ_BIN)
-	@echo "== fuzz_fast ($(FUZZ_TIME) s)"
-	$(Q)$(FUZZ_BIN) -max_total_time=$(FUZZ_TIME) -max_len=300 \
-		-print_final_stats=1 $(BUILD)/fuzz/corpus tests/fuzz/seeds \
-		2>$(BUILD)/fuzz/log || { tail -40 $(BUILD)/fuzz/log; exit 1; }
-	@grep -E "stat::number_of_executed_units|Done" $(BUILD)/fuzz/log
+		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli live \
+		fuzz-regress
 
 # Figures, not tests: seeded zone sets of 1M and 5M records audited by
 # rdnsaudit and loaded by the peers on the same files, 10M for linearity,

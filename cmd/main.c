@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,8 @@ struct opts {
 	const char *output;	/* --output FILE, or NULL for stdout */
 	const char *baseline, *write_baseline;
 	struct config cfg;	/* empty when there is none */
+	uint64_t max_records;	/* per zone; 0 = the loader's default */
+	uint64_t max_memory;	/* bytes per zone; 0 = the loader's default */
 };
 
 static void
@@ -96,7 +99,10 @@ usage(FILE *out)
 	    "reverse DNS\n"
 	    "  --generic-word WORD    ptr-generic pool word (replaces the "
 	    "built-in list)\n"
-
+	    "  --max-records N        records one zone may have (default "
+	    "50000000)\n"
+	    "  --max-memory MIB       memory one zone may take, in MiB "
+	    "(default 4096)\n"
 	    "  --list-checks, --version, --help\n"
 	    "exit status: 0 nothing at or above --fail-on, 1 findings at or "
 	    "above it,\n"
@@ -235,6 +241,25 @@ format_parse(const char *s, enum fmt *f)
 	return RDA_EINVAL;
 }
 
+/* A limit option: a decimal number from 1 to MAX.  Returns 0 or -1. */
+static int
+limit_arg(const char *opt, const char *arg, uint64_t max, uint64_t *out)
+{
+	char *end;
+	uintmax_t v;
+
+	errno = 0;
+	v = strtoumax(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 ||
+	    v < 1 || v > max) {
+		fprintf(stderr, "rdnsaudit: %s takes a number from 1 to %" PRIu64
+		    ", not '%s'\n", opt, max, arg);
+		return -1;
+	}
+	*out = (uint64_t)v;
+	return 0;
+}
+
 /* Returns -1 to go on, else the exit status. */
 static int
 parse(int argc, char **argv, struct opts *o)
@@ -253,6 +278,8 @@ parse(int argc, char **argv, struct opts *o)
 		{"network", required_argument, NULL, 'k'},
 		{"no-config", no_argument, NULL, 'N'},
 		{"output", required_argument, NULL, 'o'},
+		{"max-memory", required_argument, NULL, 'M'},
+		{"max-records", required_argument, NULL, 'R'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
 		{"write-baseline", required_argument, NULL, 'W'},
@@ -328,11 +355,23 @@ parse(int argc, char **argv, struct opts *o)
 		case 'o':
 			o->output = optarg;
 			break;
+		case 'M':
+			/* In MiB, up to 1 TiB: far past any real zone. */
+			if (limit_arg("--max-memory", optarg, 1 << 20,
+			    &o->max_memory) < 0)
+				return EXIT_TROUBLE;
+			o->max_memory <<= 20;
+			break;
 		case 'q':
 			o->quiet = true;
 			break;
 		case 'W':
 			o->write_baseline = optarg;
+			break;
+		case 'R':
+			if (limit_arg("--max-records", optarg, UINT32_MAX - 2,
+			    &o->max_records) < 0)
+				return EXIT_TROUBLE;
 			break;
 		case 'V':
 			printf("rdnsaudit %s\n", RDA_VERSION);
@@ -445,6 +484,8 @@ load_all(struct model *m, struct opts *o)
 		lo.progress = progress_print;
 		lo.ctx = &pr;
 	}
+	lo.max_records = o->max_records;
+	lo.max_memory = o->max_memory;
 	for (i = 0; i < o->nzones; i++) {
 		const char *org = o->zones[i].origin;
 

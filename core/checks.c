@@ -609,26 +609,26 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 const struct check checks[] = {
 	[CHK_MISSING_PTR] = {"missing-ptr", SEV_WARNING, "an authoritative "
 	    "A/AAAA address whose reverse name is authoritative and has no "
-	    "PTR", missing_ptr},
+	    "PTR", missing_ptr, false},
 	[CHK_PTR_MISMATCH] = {"ptr-mismatch", SEV_ERROR, "a PTR target "
 	    "resolves, in the loaded data, to addresses that do not include "
-	    "the address", ptr_mismatch},
+	    "the address", ptr_mismatch, false},
 	[CHK_DANGLING_PTR] = {"dangling-ptr", SEV_ERROR, "a PTR target is "
 	    "authoritative and does not exist, or has no address of the "
-	    "address's family", dangling_ptr},
+	    "address's family", dangling_ptr, false},
 	[CHK_PTR_TO_CNAME] = {"ptr-to-cname", SEV_WARNING, "a PTR target is "
-	    "an alias (CNAME) instead of the canonical name", ptr_to_cname},
+	    "an alias (CNAME) instead of the canonical name", ptr_to_cname, false},
 	[CHK_MULTIPLE_PTR] = {"multiple-ptr", SEV_WARNING, "one address has "
-	    "more than one PTR", multiple_ptr},
+	    "more than one PTR", multiple_ptr, false},
 	[CHK_DANGLING_CNAME] = {"dangling-cname", SEV_ERROR, "a CNAME whose "
-	    "target is authoritative and does not exist", dangling_cname},
+	    "target is authoritative and does not exist", dangling_cname, false},
 	[CHK_UNVERIFIED] = {"unverified", SEV_INFO, "an address or PTR target "
-	    "that no loaded zone is authoritative for", unverified},
+	    "that no loaded zone is authoritative for", unverified, false},
 	[CHK_CNAME_LOOP] = {"cname-loop", SEV_ERROR, "a CNAME chain that "
-	    "loops or is longer than 8 aliases", cname_loop},
+	    "loops or is longer than 8 aliases", cname_loop, false},
 	[CHK_RESOLVE_FAILED] = {"resolve-failed", SEV_WARNING, "with "
 	    "--resolve: the live look-up of an address's PTR or of a PTR "
-	    "target failed (timeout, SERVFAIL, REFUSED)", resolve_failed},
+	    "target failed (timeout, SERVFAIL, REFUSED)", resolve_failed, false},
 	[CHK_MAIL_FCRDNS] = {"mail-fcrdns", SEV_ERROR, "an address of a mail "
 	    "host whose forward-confirmed reverse DNS fails, and at which "
 	    "step", mail_check_fcrdns, true},
@@ -646,9 +646,9 @@ const struct check checks[] = {
 	 * by a pass over the zones: no run function. */
 	[CHK_IGNORE_EXPIRED] = {"ignore-expired", SEV_WARNING, "an ignore rule "
 	    "of the configuration whose 'until' date has passed; it no longer "
-	    "applies", NULL},
+	    "applies", NULL, false},
 	[CHK_IGNORE_UNMATCHED] = {"ignore-unmatched", SEV_INFO, "an ignore "
-	    "rule of the configuration that matched no finding", NULL},
+	    "rule of the configuration that matched no finding", NULL, false},
 };
 
 const unsigned nchecks = sizeof(checks) / sizeof(checks[0]);

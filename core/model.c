@@ -5,8 +5,18 @@
 #include "core/err.h"
 #include "core/model.h"
 
+/* Whether M may take MORE bytes: the loader caps the memory one zone
+ * may use (load_opts.max_memory), and hostile input must hit that cap
+ * before the allocator does. */
+static bool
+affordable(const struct model *m, size_t more)
+{
+	return m->max_bytes == 0 || (m->bytes <= m->max_bytes &&
+	    more <= m->max_bytes - m->bytes);
+}
+
 static int
-grow(void **p, size_t *cap, size_t need, size_t size)
+grow(struct model *m, void **p, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap ? *cap : 64;
 	void *q;
@@ -15,8 +25,11 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 		return 0;
 	while (n < need)
 		n *= 2;
+	if (!affordable(m, (n - *cap) * size))
+		return RDA_ELIMIT;
 	if ((q = realloc(*p, n * size)) == NULL)
 		return RDA_ENOMEM;
+	m->bytes += (n - *cap) * size;
 	*p = q;
 	*cap = n;
 	return 0;
@@ -101,6 +114,8 @@ rehash(struct model *m)
 	size_t cap = m->caphash * 2, mask = cap - 1, i, j;
 	uint64_t *h;
 
+	if (!affordable(m, cap * sizeof(*h)))
+		return RDA_ELIMIT;
 	if ((h = malloc(cap * sizeof(*h))) == NULL)
 		return RDA_ENOMEM;
 	memset(h, 0xff, cap * sizeof(*h));
@@ -116,6 +131,7 @@ rehash(struct model *m)
 	}
 	free(m->hash);
 	m->hash = h;
+	m->bytes += (cap - m->caphash) * sizeof(*h);
 	m->caphash = cap;
 	return 0;
 }
@@ -127,6 +143,7 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 	struct node *n;
 	size_t i, mask;
 	uint32_t h;
+	int rc;
 
 	if ((*id = model_child(m, parent, label, len)) != MODEL_NONE)
 		return 0;
@@ -135,12 +152,13 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 	/* Keep the load factor at or under 3/4: slots hold the full hash, so
 	 * a probe past a collision stays in the cache line it started in,
 	 * and the table is half the size it is at 1/2. */
-	if ((m->nnodes + 1) * 4 > m->caphash * 3 && rehash(m) < 0)
-		return RDA_ENOMEM;
-	if (grow((void **)&m->nodes, &m->capnodes, m->nnodes + 1,
-	    sizeof(*m->nodes)) < 0 ||
-	    grow((void **)&m->labels, &m->caplabels, m->nlabels + len + 1, 1) < 0)
-		return RDA_ENOMEM;
+	if ((m->nnodes + 1) * 4 > m->caphash * 3 && (rc = rehash(m)) < 0)
+		return rc;
+	if ((rc = grow(m, (void **)&m->nodes, &m->capnodes, m->nnodes + 1,
+	    sizeof(*m->nodes))) < 0 ||
+	    (rc = grow(m, (void **)&m->labels, &m->caplabels,
+	    m->nlabels + len + 1, 1)) < 0)
+		return rc;
 	n = &m->nodes[m->nnodes];
 	memset(n, 0, sizeof(*n));
 	n->parent = parent;
@@ -178,6 +196,7 @@ model_new(void)
 	memset(m->hash, 0xff, m->caphash * sizeof(*m->hash));
 	m->capnodes = 64;
 	m->caplabels = 64;
+	m->bytes = m->caphash * sizeof(*m->hash) + 64 * sizeof(*m->nodes) + 64;
 	/* Node 0 is the root; it is never in the hash table. */
 	m->nodes[0].parent = MODEL_NONE;
 	m->nodes[0].zone = MODEL_NONE;
@@ -395,11 +414,13 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 int
 model_rec_add(struct model *m, const struct rec *r)
 {
+	int rc;
+
 	if (m->nrecs >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
-	if (grow((void **)&m->recs, &m->caprecs, m->nrecs + 1,
-	    sizeof(*m->recs)) < 0)
-		return RDA_ENOMEM;
+	if ((rc = grow(m, (void **)&m->recs, &m->caprecs, m->nrecs + 1,
+	    sizeof(*m->recs))) < 0)
+		return rc;
 	m->recs[m->nrecs++] = *r;
 	m->nodes[r->owner].nrec++;
 	m->zones[m->srcs[r->src].zone].records++;
@@ -433,6 +454,7 @@ group_by_owner(struct model *m)
 	free(pos);
 	free(m->recs);
 	m->recs = out;
+	m->bytes -= (m->caprecs - m->nrecs) * sizeof(*m->recs);
 	m->caprecs = m->nrecs;
 	return 0;
 }

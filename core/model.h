@@ -120,6 +120,9 @@ struct model {
 		unsigned used;		/* last use, to replace the oldest */
 	} recent[2];
 	unsigned tick;
+	size_t bytes;		/* allocated for nodes, labels, hash, records */
+	size_t max_bytes;	/* growing past this fails with RDA_ELIMIT;
+				 * 0 = no limit (set by the loader) */
 };
 
 /* Returns a new empty model holding the root node, or NULL. */
@@ -127,7 +130,8 @@ struct model *model_new(void);
 void model_free(struct model *m);
 
 /* Interns WIRE (and its ancestors); sets *ID.  Returns 0 or RDA_ENOMEM,
- * RDA_EINVAL for a malformed name. */
+ * RDA_EINVAL for a malformed name, RDA_ELIMIT past max_bytes or 2^32
+ * nodes. */
 int model_name(struct model *m, const uint8_t *wire, uint32_t *id);
 
 /* Finds WIRE without adding it.  Returns its id, or MODEL_NONE; when
@@ -156,7 +160,8 @@ int model_zone_add(struct model *m, const uint8_t *apex, const char *source,
 int model_source_add(struct model *m, uint32_t zone, const char *path,
     bool axfr, uint32_t *src);
 
-/* Appends a copy of R.  Returns 0 or RDA_ENOMEM. */
+/* Appends a copy of R.  Returns 0, RDA_ENOMEM, or RDA_ELIMIT past
+ * max_bytes or 2^32 records. */
 int model_rec_add(struct model *m, const struct rec *r);
 
 /* Groups records by owner (stable: file order is kept within an owner) and

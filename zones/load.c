@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <ldns/ldns.h>
 
@@ -219,6 +221,31 @@ name_at(struct ctx *c, const char *text, const char **why)
 	return out;
 }
 
+/* Why the name TEXT, relative to the current origin, is too long, or NULL.
+ * ldns 1.8.3 reports an overlong name in a record as a bare "Syntax error",
+ * and appends the origin to a relative name without checking the total
+ * (RFC 1035 §2.3.4: labels of 63 bytes, names of 255). */
+static const char *
+name_too_long(struct ctx *c, const char *text)
+{
+	ldns_rdf *rel = NULL;
+	ldns_status s;
+	const char *why = NULL;
+
+	s = ldns_str2rdf_dname(&rel, text);
+	if (s == LDNS_STATUS_LABEL_OVERFLOW)
+		why = "a label is longer than 63 bytes";
+	else if (s == LDNS_STATUS_DOMAINNAME_OVERFLOW)
+		why = "the name is longer than 255 bytes";
+	else if (s == LDNS_STATUS_OK && !absolute(text) &&
+	    strcmp(text, "@") != 0 &&
+	    ldns_rdf_size(rel) + ldns_rdf_size(c->origin) - 1 > 255)
+		why = "the name is longer than 255 bytes with the origin "
+		    "appended";
+	ldns_rdf_deep_free(rel);
+	return why;
+}
+
 static bool
 in_zone(struct ctx *c, const ldns_rdf *owner)
 {
@@ -251,8 +278,9 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	r.line = line;
 	r.ttl = ldns_rr_ttl(rr);
 	r.type = (uint16_t)ldns_rr_get_type(rr);
-	if (model_name(c->m, ldns_rdf_data(ldns_rr_owner(rr)), &r.owner) < 0)
-		return RDA_ENOMEM;
+	if ((rc = model_name(c->m, ldns_rdf_data(ldns_rr_owner(rr)),
+	    &r.owner)) < 0)
+		return rc;
 	switch (r.type) {
 	case RT_A:
 	case RT_AAAA:
@@ -643,6 +671,38 @@ fast_verify(struct ctx *c, const char *file, unsigned line,
 /* The fast path: true when it took the record (*RC set), false when the
  * record must go through ldns.  Not with --dump, whose text is ldns's; not
  * for records whose TTL or zone needs a diagnostic (ldns's path makes it). */
+/* The cap on records per zone (--max-records), checked before each one:
+ * past it, loading stops with an error. */
+static bool
+over_records(struct ctx *c, const char *file, unsigned line, int *rc)
+{
+	if (c->st.records < c->o->max_records)
+		return false;
+	diag(c, DIAG_ERROR, file, line, "zone %s has more than %" PRIu64
+	    " records; stopping here (raise the limit with --max-records)",
+	    c->m->zones[c->zone].source, c->o->max_records);
+	c->stop = true;
+	*rc = RDA_ELIMIT;
+	return true;
+}
+
+/* Reports why a record could not be stored: rdata the model cannot use,
+ * or the memory cap (--max-memory), which stops loading. */
+static void
+store_failed(struct ctx *c, const char *file, unsigned line, int rc,
+    const char *type)
+{
+	if (rc == RDA_EINVAL)
+		diag(c, DIAG_ERROR, file, line, "bad rdata for %s", type);
+	else if (rc == RDA_ELIMIT) {
+		diag(c, DIAG_ERROR, file, line, "zone %s needs more than %"
+		    PRIu64 " MiB of memory; stopping here (raise the limit with "
+		    "--max-memory)", c->m->zones[c->zone].source,
+		    c->o->max_memory >> 20);
+		c->stop = true;
+	}
+}
+
 static bool
 fast(struct ctx *c, uint32_t src, const char *file, unsigned line,
     const struct head *h, bool blank, int *rc)
@@ -660,9 +720,98 @@ fast(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		return false;
 	if (c->o->fast_verify)
 		fast_verify(c, file, line, h, blank, &f);
-	if ((*rc = fast_store(c, src, line, h->ttl, &f)) == 0 && !blank)
+	if (over_records(c, file, line, rc))
+		return true;
+	if ((*rc = fast_store(c, src, line, h->ttl, &f)) < 0)
+		store_failed(c, file, line, *rc, h->type);
+	else if (!blank)
 		*rc = fast_prev(c, &f);
 	return true;
+}
+
+/* Whether the rdf I of RR exists and is SIZE bytes (0: any) of TYPE
+ * (LDNS_RDF_TYPE_NONE: any). */
+static bool
+rdf_is(const ldns_rr *rr, size_t i, ldns_rdf_type type, size_t size)
+{
+	const ldns_rdf *f = i < ldns_rr_rd_count(rr) ? ldns_rr_rdf(rr, i) :
+	    NULL;
+
+	return f != NULL && (type == LDNS_RDF_TYPE_NONE ||
+	    ldns_rdf_get_type(f) == type) && (size == 0 ||
+	    ldns_rdf_size(f) == size);
+}
+
+/* Whether the rdata of a type the audit reads has the fields it reads.
+ * ldns 1.8.3 keeps RFC 3597 generic rdata ("SOA \# 1 00") as one opaque
+ * field even for a known type, and the SOA, MX and target code would
+ * then read fields that are not there.  A and AAAA are usable as long as
+ * the length is right. */
+static bool
+rdata_usable(const ldns_rr *rr)
+{
+	switch ((int)ldns_rr_get_type(rr)) {
+	case RT_A:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_NONE, 4);
+	case RT_AAAA:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_NONE, 16);
+	case RT_NS:
+	case RT_CNAME:
+	case RT_PTR:
+	case RT_DNAME:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_DNAME, 0);
+	case RT_MX:
+		return rdf_is(rr, 0, LDNS_RDF_TYPE_INT16, 2) &&
+		    rdf_is(rr, 1, LDNS_RDF_TYPE_DNAME, 0);
+	case RT_SOA:
+		return ldns_rr_rd_count(rr) == 7 &&
+		    rdf_is(rr, 2, LDNS_RDF_TYPE_INT32, 4) &&
+		    rdf_is(rr, 6, LDNS_RDF_TYPE_NONE, 4);
+	}
+	return true;
+}
+
+/* After ldns failed on a record: reports the first owner or rdata token
+ * that is an overlong name, which ldns does not say.  Returns whether it
+ * found one. */
+static bool
+report_long_name(struct ctx *c, const char *file, unsigned line,
+    const struct head *h, bool blank)
+{
+	char t[TOKEN_MAX];
+	const char *p = h->rest, *why;
+
+	if (!blank && (why = name_too_long(c, h->owner)) != NULL) {
+		diag(c, DIAG_ERROR, file, line, "owner name '%.40s...': %s",
+		    h->owner, why);
+		return true;
+	}
+	while (token(&p, t, sizeof(t)) > 0)
+		if ((why = name_too_long(c, t)) != NULL) {
+			diag(c, DIAG_ERROR, file, line, "name '%.40s...' in the "
+			    "%s record: %s", t, h->type, why);
+			return true;
+		}
+	return false;
+}
+
+/* Whether a name of RR (owner or rdata) is over 255 bytes: ldns makes
+ * such names when it appends the origin to a relative one. */
+static bool
+rr_too_long(const ldns_rr *rr, const char **which)
+{
+	size_t i;
+
+	*which = "owner name";
+	if (ldns_rdf_size(ldns_rr_owner(rr)) > NAMES_WIRE_MAX)
+		return true;
+	*which = "name in the rdata";
+	for (i = 0; i < ldns_rr_rd_count(rr); i++)
+		if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) ==
+		    LDNS_RDF_TYPE_DNAME &&
+		    ldns_rdf_size(ldns_rr_rdf(rr, i)) > NAMES_WIRE_MAX)
+			return true;
+	return false;
 }
 
 static int
@@ -671,6 +820,7 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 {
 	struct head h;
 	char *buf;
+	const char *why;
 	ldns_rr *rr = NULL;
 	ldns_status s;
 	int rc = 0;
@@ -699,12 +849,25 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	c->prev_own = false;
 	free(buf);
 	if (s != LDNS_STATUS_OK) {
-		diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
+		if (!report_long_name(c, file, line, &h, blank))
+			diag(c, DIAG_ERROR, file, line, "%s", ldns_msg(s));
 		return 0;
 	}
 	if (rdlength(rr) > 65535) {
 		diag(c, DIAG_ERROR, file, line, "rdata longer than 65535 bytes "
 		    "(RFC 1035 §3.2.1: RDLENGTH is 16 bits)");
+		goto out;
+	}
+	if (!rdata_usable(rr)) {
+		diag(c, DIAG_ERROR, file, line, "the rdata of this %s record is "
+		    "not in the form rdnsaudit reads: generic rdata (RFC 3597 "
+		    "'\\#') is read only for A and AAAA; write it in its usual "
+		    "form", h.type);
+		goto out;
+	}
+	if (rr_too_long(rr, &why)) {
+		diag(c, DIAG_ERROR, file, line, "%s longer than 255 bytes once "
+		    "the origin is appended (RFC 1035 §2.3.4)", why);
 		goto out;
 	}
 	if (!in_zone(c, ldns_rr_owner(rr))) {
@@ -720,12 +883,12 @@ record(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	    (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
 	    !soa_ok(c, file, line, rr)))
 		goto out;
-	if ((rc = store(c, src, file, line, rr)) == RDA_EINVAL) {
-		diag(c, DIAG_ERROR, file, line, "bad rdata for %s", h.type);
+	if (over_records(c, file, line, &rc))
+		goto out;
+	if ((rc = store(c, src, file, line, rr)) < 0) {
+		store_failed(c, file, line, rc, h.type);
 		goto out;
 	}
-	if (rc < 0)
-		goto out;
 	c->st.records++;
 	if (c->o->dump != NULL)
 		dump(c, rr);
@@ -945,18 +1108,30 @@ open_zone(struct ctx *c, const char *path, const char *from,
 {
 	FILE *fp;
 	unsigned i;
+	int fd;
 
-	if ((fp = fopen(path, "r")) == NULL) {
+	/* An $INCLUDE is opened without blocking: opening a FIFO that has
+	 * no writer would wait forever before fstat() could refuse it.  A
+	 * pipe named on the command line is the user's choice and works. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | (from != NULL ? O_NONBLOCK : 0));
+	if (fd < 0) {
 		diag(c, DIAG_ERROR, from ? from : path, from_line,
 		    "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	if (fstat(fileno(fp), st) < 0 || S_ISDIR(st->st_mode) ||
+	if (fstat(fd, st) < 0 || S_ISDIR(st->st_mode) ||
 	    (from != NULL && !S_ISREG(st->st_mode))) {
 		diag(c, DIAG_ERROR, from ? from : path, from_line,
 		    "cannot read '%s': %s", path, S_ISDIR(st->st_mode) ?
 		    "it is a directory" : "not a regular file");
-		fclose(fp);
+		close(fd);
+		return NULL;
+	}
+	if ((from != NULL && fcntl(fd, F_SETFL, O_RDONLY) < 0) ||
+	    (fp = fdopen(fd, "r")) == NULL) {
+		diag(c, DIAG_ERROR, from ? from : path, from_line,
+		    "cannot read '%s': %s", path, strerror(errno));
+		close(fd);
 		return NULL;
 	}
 	for (i = 0; i < c->depth; i++)
@@ -1036,6 +1211,10 @@ load_zone(struct model *m, const char *origin, const char *path,
 		opts.gen_max = 1000000;
 	if (opts.max_depth == 0 || opts.max_depth > 64)
 		opts.max_depth = 16;
+	if (opts.max_records == 0)
+		opts.max_records = 50000000;
+	if (opts.max_memory == 0)
+		opts.max_memory = (uint64_t)4 << 30;
 	memset(&c, 0, sizeof(c));
 	c.m = m;
 	c.o = &opts;
@@ -1052,8 +1231,14 @@ load_zone(struct model *m, const char *origin, const char *path,
 	    &c.zone);
 	if (rc == RDA_EINVAL)
 		diag(&c, DIAG_ERROR, path, 0, "zone %s is loaded twice", apex);
-	if (rc == 0)
+	if (rc == 0) {
+		/* What this zone adds to the model counts against its cap. */
+		m->max_bytes = m->bytes + (size_t)opts.max_memory;
+		if (m->max_bytes < m->bytes)
+			m->max_bytes = SIZE_MAX;
 		rc = load_file(&c, path, NULL, 0);
+		m->max_bytes = 0;
+	}
 	if (rc == 0 && !c.stop && c.st.errors == 0 &&
 	    !m->zones[c.zone].has_soa)
 		diag(&c, DIAG_ERROR, path, 0, "no SOA record at the zone apex "

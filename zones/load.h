@@ -20,6 +20,9 @@ struct load_opts {
 	unsigned max_errors;	/* per zone; 0 = 100 */
 	uint64_t gen_max;	/* records per $GENERATE; 0 = 1,000,000 */
 	unsigned max_depth;	/* $INCLUDE nesting; 0 = 16 */
+	uint64_t max_records;	/* records in one zone; 0 = 50,000,000 */
+	uint64_t max_memory;	/* bytes the model may grow by while one
+				 * zone loads; 0 = 4 GiB */
 	/* Every problem: FILE is the path as opened, LINE 0 when none. */
 	void (*diag)(void *ctx, enum diag_sev sev, const char *file,
 	    unsigned line, const char *msg);
@@ -47,7 +50,9 @@ struct load_stats {
 /* Loads the zone ORIGIN (presentation form, absolute or not) from PATH
  * into M.  Returns 0 when the zone loaded without error, RDA_ESYNTAX when
  * errors were reported (M holds what could be read), RDA_EINVAL for a bad
- * origin or a duplicate zone, RDA_ENOMEM.  *ST is filled when not NULL. */
+ * origin or a duplicate zone, RDA_ELIMIT when the zone has more records
+ * than max_records or needs more than max_memory (reported through diag;
+ * loading stops there), RDA_ENOMEM.  *ST is filled when not NULL. */
 int load_zone(struct model *m, const char *origin, const char *path,
     const struct load_opts *o, struct load_stats *st);
 

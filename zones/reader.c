@@ -129,9 +129,14 @@ scan_byte(struct reader *r, struct scan *s, int c)
 		s->depth--;
 		return put(r, ' ');
 	case '\r':
-		/* CRLF line ends: the CR is dropped; a lone CR is a blank. */
+		/* CRLF line ends: the CR is dropped.  A lone CR is an old
+		 * Mac line end: taken as a blank, it would join the whole
+		 * file into one record whose first word decides what it is
+		 * (a "$TTL 300 ..." line swallowing every record after). */
 		if (peekbyte(r) == '\n')
 			return 0;
+		fail(s, "carriage return without a line feed (old Mac line "
+		    "ends?): save the file with LF or CRLF line ends");
 		return put(r, ' ');
 	default:
 		return put(r, (char)c);
@@ -213,8 +218,10 @@ again:
 		    "closed");
 	if (c == -1 && s.quote)
 		fail(&s, "end of file inside a quoted string");
-	if (toolong)
+	if (toolong && s.bad == NULL)
 		s.bad = "record longer than 512 KiB";
+	/* Nothing stored yet (an empty file, or only comments): make room
+	 * for the NUL without counting it as text. */
 	if (r->text == NULL) {
 		if (put(r, 0) < 0)
 			return RDA_ENOMEM;

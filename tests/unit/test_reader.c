@@ -117,9 +117,13 @@ static const struct rcase cases[] = {
 	  { REC(1, "a A 192.0.2.1"), REC(3, "b A 192.0.2.2 "),
 	    REC(4, "s SOA ns. h.    1 2 3 4 5  "), REC(6, "t TXT \"x\""),
 	    END } },
-	/* A lone CR is a blank (reader.c), not a line end. */
-	{ "lone CR", "a A\r192.0.2.1\nb\rA 192.0.2.2\r", 0,
-	  { REC(1, "a A 192.0.2.1"), REC(2, "b A 192.0.2.2 "), END } },
+	/* A lone CR (old Mac line ends) is an error: taken as a blank it
+	 * would join a whole CR-only file into one record.  The next LF
+	 * line is read again. */
+	{ "lone CR", "a A\r192.0.2.1\nb\rA 192.0.2.2\r\nc A 192.0.2.3\n", 0,
+	  { ERR(1, "carriage return without a line feed"),
+	    ERR(2, "carriage return without a line feed"),
+	    REC(3, "c A 192.0.2.3"), END } },
 	{ "missing final newline", "a A 192.0.2.1\nb A 192.0.2.2", 0,
 	  { REC(1, "a A 192.0.2.1"), REC(2, "b A 192.0.2.2"), END } },
 	{ "missing final newline after ')'",
