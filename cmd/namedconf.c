@@ -8,11 +8,13 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "cmd/namedconf.h"
@@ -487,11 +489,17 @@ static char *
 slurp(struct ctx *c, const char *path, const char *from, unsigned fromline,
     size_t *len)
 {
-	FILE *fp;
+	FILE *fp = NULL;
 	struct stat st;
 	char *buf = NULL;
+	int fd;
 
-	if ((fp = fopen(path, "r")) == NULL || fstat(fileno(fp), &st) < 0 ||
+	/* O_NONBLOCK: an include of a FIFO must not hang the audit (fopen()
+	 * would wait for a writer); only regular files are read. */
+	if ((fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK)) >= 0 &&
+	    (fp = fdopen(fd, "r")) == NULL)
+		close(fd);
+	if (fp == NULL || fstat(fileno(fp), &st) < 0 ||
 	    !S_ISREG(st.st_mode) || st.st_size > MAX_CONF) {
 		if (from != NULL)
 			diag(c, from, fromline, "cannot include '%s': %s", path,
@@ -508,6 +516,15 @@ slurp(struct ctx *c, const char *path, const char *from, unsigned fromline,
 	if ((buf = malloc((size_t)st.st_size + 1)) != NULL) {
 		*len = fread(buf, 1, (size_t)st.st_size, fp);
 		buf[*len] = '\0';
+		/* A NUL byte is no text: the lexer's character classes
+		 * (strchr) would take it for a separator and stop moving. */
+		if (memchr(buf, '\0', *len) != NULL) {
+			diag(c, from != NULL ? from : path, from != NULL ?
+			    fromline : 0, "%s: NUL byte: not a named.conf "
+			    "file", path);
+			free(buf);
+			buf = NULL;
+		}
 	}
 	fclose(fp);
 	return buf;

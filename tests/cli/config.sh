@@ -455,7 +455,7 @@ want named-conf-elsewhere c.out '^fixtures/named-conf/etc/\.\./\.\./demo/example
 
 ncbad() {	# ncbad NAME REGEX TEXT
 	printf '%s\n' "$3" >"$C/$1.conf"
-	(cd "$C" && "$BIN" --no-config --named-conf "$1.conf" \
+	(cd "$C" && timeout 20 "$BIN" --no-config --named-conf "$1.conf" \
 	    >"$TMP/c.out" 2>"$TMP/c.err")
 	rc=$?
 	if [ $rc = 2 ] && grep -Eq -- "$2" "$TMP/c.err" && [ ! -s "$TMP/c.out" ]
@@ -478,3 +478,16 @@ ncbad nc-include-loop "^nc-include-loop\\.conf:1: error: 'nc-include-loop\\.conf
 ncbad nc-include-missing "^nc-include-missing\\.conf:2: error: cannot include 'nope\\.conf'" \
 '# comment
 include "nope.conf"; // comment'
+# A FIFO included must not hang the reader (open with O_NONBLOCK, then
+# refused: not a regular file), and a NUL byte is refused, not looped on
+# (found by tests/fuzz/fuzz_namedconf.c).
+rm -f "$C/nc.fifo"
+mkfifo "$C/nc.fifo"
+ncbad nc-include-fifo "^nc-include-fifo\\.conf:1: error: cannot include 'nc\\.fifo': not a regular file" \
+'include "nc.fifo";'
+printf 'zone "example.com" { type primary;\0 file "x"; };\n' >"$C/nc-nul.conf"
+(cd "$C" && timeout 20 "$BIN" --no-config --named-conf nc-nul.conf \
+    >"$TMP/c.out" 2>"$TMP/c.err")
+rc=$?
+if [ $rc = 2 ] && grep -q "nc-nul.conf: NUL byte: not a named.conf file" \
+    "$TMP/c.err"; then ok; else ko "named-conf/nc-nul: rc $rc"; cat "$TMP/c.err"; fi
