@@ -226,5 +226,49 @@ hostile max-records-bad-arg 2 "--max-records takes a number from 1 to" \
     16 10 --max-records 0 --zone example.com=names1m.zone
 rm -f "$T/names1m.zone"
 
+# -- the configuration and named.conf ----------------------------------------
+mk demo.zone 'www A 192.0.2.2
+'
+# Billion laughs: nine levels of aliases, each ten times the one before.
+{
+	printf 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+	i=1
+	while [ $i -le 9 ]; do
+		p=$((i - 1))
+		printf 'a%d: &a%d [*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d,*a%d]\n' \
+		    $i $i $p $p $p $p $p $p $p $p $p $p
+		i=$((i + 1))
+	done
+} >"$T/laughs.yaml"
+hostile yaml-billion-laughs 2 "laughs.yaml:2:[0-9]+: error: YAML alias" 16 10 \
+    --config laughs.yaml --zone example.com=demo.zone
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }' \
+    >"$T/deep.yaml"
+hostile yaml-deep-nesting 2 "deep.yaml:1:[0-9]+: error: .*nest" 32 10 \
+    --config deep.yaml --zone example.com=demo.zone
+ln -sf /etc/shadow "$T/shadow.key"
+printf 'tsig_keys:\n  - {name: k, algorithm: hmac-sha256, secret_file: shadow.key}\n' \
+    >"$T/shadow.yaml"
+hostile secret-file-etc-shadow 2 "shadow.yaml:2:[0-9]+: error: key secret_file" \
+    16 10 --config shadow.yaml --zone example.com=demo.zone
+if grep -Eq 'root:|daemon:|\$[0-9y]\$' "$T/err" "$T/out"; then
+	echo "FAIL: secret-file-etc-shadow printed /etc/shadow"
+	fail=$((fail + 1))
+fi
+# named.conf: 1,000 files each including the next (depth capped), and a
+# file that includes itself.
+i=0
+while [ $i -lt 1000 ]; do
+	printf 'include "nc%d.conf";\n' $((i + 1)) >"$T/nc$i.conf"
+	i=$((i + 1))
+done
+printf 'zone "example.com" { type primary; file "demo.zone"; };\n' \
+    >"$T/nc1000.conf"
+hostile named-conf-deep-includes 2 "includes nested more than" 16 10 \
+    --no-config --named-conf nc0.conf
+printf 'include "self.conf";\n' >"$T/self.conf"
+hostile named-conf-include-loop 2 "includes itself" 16 10 \
+    --no-config --named-conf self.conf
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
