@@ -36,7 +36,8 @@ static void
 remove_scratch(void)
 {
 	static const char *const files[] = {
-		"a.inc", "b.inc", "self.inc", "empty.inc", NULL,
+		"a.inc", "b.inc", "self.inc", "empty.inc", "fuzz.yaml",
+		"named.conf", NULL,
 	};
 	size_t i;
 

@@ -127,7 +127,10 @@ done
 printf 'options { directory "/tmp"; };\n// c\n# c\n/* c */ zone "example.com" { type primary; file "db.example"; };\ninclude "named.conf";\n' \
     >"$OUT/namedconf/hand"
 
-for t in reader zone gen names fast config namedconf; do
+# axfr: whole and broken transfers of example.com. as TCP streams.
+python3 tests/fuzz/axfr_seeds.py "$OUT/axfr" || exit 1
+
+for t in reader zone gen names fast config namedconf axfr; do
 	if [ -d "tests/fuzz/regress/$t" ]; then
 		cp tests/fuzz/regress/"$t"/* "$OUT/$t/" 2>/dev/null || true
 	fi
