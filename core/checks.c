@@ -10,6 +10,7 @@
 
 #include "core/checks.h"
 #include "core/err.h"
+#include "core/msgname.h"
 #include "core/mail.h"
 
 enum {
@@ -20,51 +21,6 @@ enum {
 	CHK_PTR_GENERIC,
 	CHK_IGNORE_EXPIRED, CHK_IGNORE_UNMATCHED,
 };
-
-/* Names of nodes, several per message. */
-struct names {
-	char buf[4][NAMES_TXT_MAX];
-	unsigned i;
-};
-
-static const char *
-nm(const struct model *m, struct names *n, uint32_t id)
-{
-	char *b = n->buf[n->i++ % 4];
-
-	return model_fmt(m, id, b);
-}
-
-static const char *
-zname(const struct model *m, struct names *n, uint32_t zone)
-{
-	if (zone != MODEL_NONE && m->zones[zone].live)
-		return m->zones[zone].source;	/* the zone the server named */
-	return zone == MODEL_NONE ? "?" : nm(m, n, m->zones[zone].apex);
-}
-
-static const char *
-family_type(const struct addr *a)
-{
-	return a->family == 4 ? "A" : "AAAA";
-}
-
-/* The name a PTR lookup stopped at, as text: the node, or the reverse
- * name of A when the name is not in the tree. */
-static const char *
-asked(const struct model *m, struct names *n, const struct lk_result *res,
-    const struct addr *a)
-{
-	uint8_t wire[NAMES_WIRE_MAX + 1];
-	char *b;
-
-	if (res->name != MODEL_NONE)
-		return nm(m, n, res->name);
-	b = n->buf[n->i++ % 4];
-	names_addr_to_rev(a, wire);
-	names_fmt(wire, b, NAMES_TXT_MAX);
-	return b;
-}
 
 static unsigned
 label_count(const struct model *m, uint32_t id)
@@ -127,7 +83,7 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX], others[512];
-	struct names n = {0};
+	struct msgname n = {0};
 	size_t lo, hi, i, best;
 	int rc;
 
@@ -148,15 +104,16 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 				continue;
 			snprintf(others + k, sizeof(others) - k, "%s%s",
 			    k ? ", " : "; other names on this address: ",
-			    nm(m, &n, m->recs[x->fwd[i].rec].owner));
+			    msgname_node(m, &n, m->recs[x->fwd[i].rec].owner));
 		}
 		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), x->fwd[best].rec,
 		    "%s (%s %s) has no PTR record: add \"%s PTR %s\" to zone "
 		    "%s%s", names_addr_fmt(&f->addr, abuf),
-		    nm(m, &n, rec->owner), family_type(&f->addr),
-		    asked(m, &n, &f->ptr, &f->addr), nm(m, &n, rec->owner),
-		    zname(m, &n, f->ptr.zone), others);
+		    msgname_node(m, &n, rec->owner), msgname_rrtype(&f->addr),
+		    msgname_asked(m, &n, &f->ptr, &f->addr),
+		    msgname_node(m, &n, rec->owner),
+		    msgname_zone(m, &n, f->ptr.zone), others);
 		if (rc < 0)
 			return rc;
 	}
@@ -168,7 +125,7 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX];
-	struct names n = {0};
+	struct msgname n = {0};
 	size_t lo, hi, i;
 	int rc;
 
@@ -184,8 +141,10 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): no loaded "
 		    "zone is authoritative for %s, so its PTR cannot be "
 		    "checked; load the reverse zone to check it",
-		    names_addr_fmt(&f->addr, abuf), nm(m, &n, rec->owner),
-		    family_type(&f->addr), asked(m, &n, &f->ptr, &f->addr));
+		    names_addr_fmt(&f->addr, abuf),
+		    msgname_node(m, &n, rec->owner),
+		    msgname_rrtype(&f->addr),
+		    msgname_asked(m, &n, &f->ptr, &f->addr));
 		if (rc < 0)
 			return rc;
 	}
@@ -200,8 +159,9 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
 		    "points to %s; no loaded zone is authoritative for %s, so "
 		    "it cannot be confirmed that it resolves back",
-		    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
-		    v->fwd.hops ? nm(m, &n, v->fwd.name) : "that name");
+		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
+		    v->fwd.hops ?
+		    msgname_node(m, &n, v->fwd.name) : "that name");
 		if (rc < 0)
 			return rc;
 	}
@@ -229,7 +189,7 @@ multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX], list[1024];
-	struct names n = {0};
+	struct msgname n = {0};
 	uint32_t *p, last;
 	size_t i, j, k;
 	int rc = 0;
@@ -249,7 +209,8 @@ multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 		for (j = 0; j < v->nptr; j++) {
 			k = strlen(list);
 			snprintf(list + k, sizeof(list) - k, "%s%s", j > 0 ?
-			    ", " : "", nm(m, &n, m->recs[p[j]].rd.target));
+			    ", " : "",
+			    msgname_node(m, &n, m->recs[p[j]].rd.target));
 		}
 		last = p[v->nptr - 1];
 		free(p);
@@ -267,7 +228,7 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX];
-	struct names n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -282,15 +243,18 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, an alias (CNAME) whose chain "
 			    "never ends (%s); point it at the host's canonical "
-			    "name", names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
+			    "name", names_addr_fmt(&v->addr, abuf),
+			    msgname_node(m, &n, t),
 			    lookup_status_str(v->fwd.status));
 		else
 			rc = report_add(r, self, &v->addr, t, v->fwd.name,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, an alias (CNAME) of %s; "
 			    "point it at the canonical name %s",
-			    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
-			    nm(m, &n, v->fwd.name), nm(m, &n, v->fwd.name));
+			    names_addr_fmt(&v->addr, abuf),
+			    msgname_node(m, &n, t),
+			    msgname_node(m, &n, v->fwd.name),
+			    msgname_node(m, &n, v->fwd.name));
 		if (rc < 0)
 			return rc;
 	}
@@ -313,7 +277,7 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX];
-	struct names n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -328,23 +292,27 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 			    "PTR of %s points to %s, which does not exist: a "
 			    "name inside the reverse tree is almost always a "
 			    "host name written without its trailing dot; end "
-			    "the target with '.'", abuf, nm(m, &n, t));
+			    "the target with '.'", abuf,
+			    msgname_node(m, &n, t));
 		else if (v->fwd.status == LK_NXDOMAIN)
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which does not exist in "
 			    "zone %s: add \"%s %s %s\" there or correct the "
-			    "PTR", abuf, nm(m, &n, t),
-			    zname(m, &n, v->fwd.zone), nm(m, &n, v->fwd.name),
-			    family_type(&v->addr), abuf);
+			    "PTR", abuf, msgname_node(m, &n, t),
+			    msgname_zone(m, &n, v->fwd.zone),
+			    msgname_node(m, &n, v->fwd.name),
+			    msgname_rrtype(&v->addr), abuf);
 		else if (v->fwd.status == LK_NODATA)
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which has no %s record: "
 			    "add \"%s %s %s\" to zone %s or correct the PTR",
-			    abuf, nm(m, &n, t), family_type(&v->addr),
-			    nm(m, &n, v->fwd.name), family_type(&v->addr), abuf,
-			    zname(m, &n, v->fwd.zone));
+			    abuf, msgname_node(m, &n, t),
+			    msgname_rrtype(&v->addr),
+			    msgname_node(m, &n, v->fwd.name),
+			    msgname_rrtype(&v->addr), abuf,
+			    msgname_zone(m, &n, v->fwd.zone));
 		else
 			continue;
 		if (rc < 0)
@@ -358,7 +326,7 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX], list[512], b[NAMES_ADDR_TXT_MAX];
-	struct names n = {0};
+	struct msgname n = {0};
 	uint16_t type;
 	uint32_t k;
 	size_t i, len;
@@ -388,8 +356,9 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 		    "PTR of %s points to %s, but %s resolves to %s, not %s: "
 		    "correct the PTR or the %s record",
-		    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
-		    nm(m, &n, t), list, abuf, family_type(&v->addr));
+		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
+		    msgname_node(m, &n, t), list, abuf,
+		    msgname_rrtype(&v->addr));
 		if (rc < 0)
 			return rc;
 	}
@@ -448,7 +417,7 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 	const struct model *m = x->m;
 	char hint[2 * NAMES_TXT_MAX + 80];
 	struct lk_result res;
-	struct names n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -471,8 +440,9 @@ dangling_cname(const struct xref *x, struct report *r, unsigned self)
 		rc = report_add(r, self, NULL, c->owner, c->rd.target,
 		    model_rec_zone(m, c), (uint32_t)i, "%s is an alias (CNAME) "
 		    "of %s, which does not exist in zone %s: correct or "
-		    "remove the CNAME%s", nm(m, &n, c->owner),
-		    nm(m, &n, c->rd.target), zname(m, &n, res.zone),
+		    "remove the CNAME%s", msgname_node(m, &n, c->owner),
+		    msgname_node(m, &n, c->rd.target),
+		    msgname_zone(m, &n, res.zone),
 		    dot_hint(m, c->rd.target, model_rec_zone(m, c), hint,
 		    sizeof(hint)));
 		if (rc < 0)
@@ -508,7 +478,7 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	struct lk_result res;
-	struct names n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -527,13 +497,13 @@ cname_loop(const struct xref *x, struct report *r, unsigned self)
 			rc = report_add(r, self, NULL, c->owner, c->rd.target,
 			    model_rec_zone(m, c), (uint32_t)i, "the CNAME chain "
 			    "from %s comes back to it: no name on it resolves; "
-			    "break the loop", nm(m, &n, c->owner));
+			    "break the loop", msgname_node(m, &n, c->owner));
 		} else if (res.status == LK_TOOLONG)
 			rc = report_add(r, self, NULL, c->owner, c->rd.target,
 			    model_rec_zone(m, c), (uint32_t)i, "more than %d "
 			    "CNAMEs in a row from %s; resolvers give up: point "
 			    "it nearer the end of the chain", LOOKUP_MAX_HOPS,
-			    nm(m, &n, c->owner));
+			    msgname_node(m, &n, c->owner));
 		else
 			continue;
 		if (rc < 0)
@@ -564,7 +534,7 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	char abuf[NAMES_ADDR_TXT_MAX];
-	struct names n = {0};
+	struct msgname n = {0};
 	enum model_fail why;
 	size_t lo, hi, i;
 	int rc;
@@ -581,8 +551,9 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): the live "
 		    "look-up of the PTR at %s failed (%s), so its PTR is not "
 		    "checked; this is not taken as \"no PTR\"",
-		    names_addr_fmt(&f->addr, abuf), nm(m, &n, rec->owner),
-		    family_type(&f->addr), nm(m, &n, f->ptr.name),
+		    names_addr_fmt(&f->addr, abuf),
+		    msgname_node(m, &n, rec->owner),
+		    msgname_rrtype(&f->addr), msgname_node(m, &n, f->ptr.name),
 		    fail_str(why));
 		if (rc < 0)
 			return rc;
@@ -598,8 +569,8 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
 		    "points to %s; the live look-up of %s failed (%s), so it "
 		    "cannot be confirmed that it resolves back",
-		    names_addr_fmt(&v->addr, abuf), nm(m, &n, t),
-		    nm(m, &n, v->fwd.name), fail_str(why));
+		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
+		    msgname_node(m, &n, v->fwd.name), fail_str(why));
 		if (rc < 0)
 			return rc;
 	}

@@ -11,45 +11,7 @@
 #include "core/err.h"
 #include "core/generic.h"
 #include "core/mail.h"
-
-struct nbuf {
-	char b[4][NAMES_TXT_MAX];
-	unsigned i;
-};
-
-static const char *
-nm(const struct model *m, struct nbuf *n, uint32_t id)
-{
-	return model_fmt(m, id, n->b[n->i++ % 4]);
-}
-
-static const char *
-zname(const struct model *m, struct nbuf *n, uint32_t zone)
-{
-	return zone == MODEL_NONE ? "?" : nm(m, n, m->zones[zone].apex);
-}
-
-static const char *
-rr_type(const struct addr *a)
-{
-	return a->family == 4 ? "A" : "AAAA";
-}
-
-/* The name the PTR lookup asked last, or A's reverse name. */
-static const char *
-revname(const struct model *m, struct nbuf *n, const struct lk_result *res,
-    const struct addr *a)
-{
-	uint8_t wire[NAMES_WIRE_MAX + 1];
-	char *b;
-
-	if (res->name != MODEL_NONE)
-		return nm(m, n, res->name);
-	b = n->b[n->i++ % 4];
-	names_addr_to_rev(a, wire);
-	names_fmt(wire, b, NAMES_TXT_MAX);
-	return b;
-}
+#include "core/msgname.h"
 
 void
 mail_fcrdns(const struct xref *x, const struct addr *a, struct fcr *f)
@@ -146,15 +108,16 @@ who(const struct model *m, const struct mail_addr *ma, char *out,
     size_t size)
 {
 	char a[NAMES_ADDR_TXT_MAX];
-	struct nbuf n = {0};
+	struct msgname n = {0};
 
 	names_addr_fmt(&ma->addr, a);
 	if (ma->name != MODEL_NONE)
-		snprintf(out, size, "mail host %s (%s)", nm(m, &n, ma->name),
+		snprintf(out, size, "mail host %s (%s)",
+		    msgname_node(m, &n, ma->name),
 		    a);
 	else
 		snprintf(out, size, "SPF-authorised sender %s (SPF record of "
-		    "%s)", a, nm(m, &n, m->recs[ma->rec].owner));
+		    "%s)", a, msgname_node(m, &n, m->recs[ma->rec].owner));
 }
 
 static int
@@ -163,7 +126,7 @@ fcrdns_finding(const struct xref *x, struct report *r, unsigned self,
 {
 	const struct model *m = x->m;
 	char w[NAMES_TXT_MAX + 96], a[NAMES_ADDR_TXT_MAX], list[512];
-	struct nbuf n = {0};
+	struct msgname n = {0};
 	uint32_t t;
 
 	who(m, ma, w, sizeof(w));
@@ -173,13 +136,13 @@ fcrdns_finding(const struct xref *x, struct report *r, unsigned self,
 		    f->ptr.zone, ma->rec, "%s: forward-confirmed reverse DNS "
 		    "fails at step 1 (address to name): %s has no PTR record "
 		    "in zone %s; receiving mail servers reject or distrust "
-		    "mail from it", w, revname(m, &n, &f->ptr, &ma->addr),
-		    zname(m, &n, f->ptr.zone));
+		    "mail from it", w, msgname_asked(m, &n, &f->ptr, &ma->addr),
+		    msgname_zone(m, &n, f->ptr.zone));
 	if (f->step == FCR_REV_LOOP)
 		return report_add(r, self, &ma->addr, ma->name, MODEL_NONE,
 		    f->ptr.zone, ma->rec, "%s: forward-confirmed reverse DNS "
 		    "fails at step 1 (address to name): the CNAME chain at %s "
-		    "never ends", w, revname(m, &n, &f->ptr, &ma->addr));
+		    "never ends", w, msgname_asked(m, &n, &f->ptr, &ma->addr));
 	t = m->recs[f->bad].rd.target;
 	switch (f->step) {
 	case FCR_TARGET_NX:
@@ -187,26 +150,28 @@ fcrdns_finding(const struct xref *x, struct report *r, unsigned self,
 		    model_rec_zone(m, &m->recs[f->bad]), f->bad, "%s: "
 		    "forward-confirmed reverse DNS fails at step 2 (name to "
 		    "address): its PTR names %s, which does not exist in zone "
-		    "%s", w, nm(m, &n, t), zname(m, &n, f->fwd.zone));
+		    "%s", w, msgname_node(m, &n, t),
+		    msgname_zone(m, &n, f->fwd.zone));
 	case FCR_TARGET_NOADDR:
 		return report_add(r, self, &ma->addr, ma->name, t,
 		    model_rec_zone(m, &m->recs[f->bad]), f->bad, "%s: "
 		    "forward-confirmed reverse DNS fails at step 2 (name to "
 		    "address): its PTR names %s, which has no %s record", w,
-		    nm(m, &n, t), rr_type(&ma->addr));
+		    msgname_node(m, &n, t), msgname_rrtype(&ma->addr));
 	case FCR_TARGET_LOOP:
 		return report_add(r, self, &ma->addr, ma->name, t,
 		    model_rec_zone(m, &m->recs[f->bad]), f->bad, "%s: "
 		    "forward-confirmed reverse DNS fails at step 2 (name to "
 		    "address): its PTR names %s, whose CNAME chain never ends",
-		    w, nm(m, &n, t));
+		    w, msgname_node(m, &n, t));
 	default:
 		addr_list(m, &f->fwd, &ma->addr, list, sizeof(list));
 		return report_add(r, self, &ma->addr, ma->name, t,
 		    model_rec_zone(m, &m->recs[f->bad]), f->bad, "%s: "
 		    "forward-confirmed reverse DNS fails at step 3 (the name's "
 		    "addresses include the address): its PTR names %s, which "
-		    "resolves to %s, not %s", w, nm(m, &n, t), list, a);
+		    "resolves to %s, not %s", w, msgname_node(m, &n, t), list,
+		    a);
 	}
 }
 
@@ -389,7 +354,7 @@ mail_check_mx_dangling(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	struct lk_result a, aaaa;
-	struct nbuf n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -407,10 +372,11 @@ mail_check_mx_dangling(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, mx), (uint32_t)i, "MX of %s points to "
 		    "%s, which %s in zone %s: mail for %s cannot be delivered "
 		    "there; add its A/AAAA records or correct the MX",
-		    nm(m, &n, mx->owner), nm(m, &n, mx->rd.target),
+		    msgname_node(m, &n, mx->owner),
+		    msgname_node(m, &n, mx->rd.target),
 		    a.status == LK_NXDOMAIN ? "does not exist" :
-		    "has no A or AAAA record", zname(m, &n, a.zone),
-		    nm(m, &n, mx->owner));
+		    "has no A or AAAA record", msgname_zone(m, &n, a.zone),
+		    msgname_node(m, &n, mx->owner));
 		if (rc < 0)
 			return rc;
 	}
@@ -422,7 +388,7 @@ mail_check_mx_cname(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
 	struct lk_result res;
-	struct nbuf n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -440,16 +406,17 @@ mail_check_mx_cname(const struct xref *x, struct report *r, unsigned self)
 			    model_rec_zone(m, mx), (uint32_t)i, "MX of %s "
 			    "points to %s, an alias (CNAME) whose chain never "
 			    "ends; an MX must name a host's canonical name "
-			    "(RFC 2181 §10.3)", nm(m, &n, mx->owner),
-			    nm(m, &n, mx->rd.target));
+			    "(RFC 2181 §10.3)", msgname_node(m, &n, mx->owner),
+			    msgname_node(m, &n, mx->rd.target));
 		else
 			rc = report_add(r, self, NULL, mx->owner, mx->rd.target,
 			    model_rec_zone(m, mx), (uint32_t)i, "MX of %s "
 			    "points to %s, an alias (CNAME) of %s; an MX must "
 			    "name a host's canonical name (RFC 2181 §10.3): "
-			    "point it at %s", nm(m, &n, mx->owner),
-			    nm(m, &n, mx->rd.target), nm(m, &n, res.name),
-			    nm(m, &n, res.name));
+			    "point it at %s", msgname_node(m, &n, mx->owner),
+			    msgname_node(m, &n, mx->rd.target),
+			    msgname_node(m, &n, res.name),
+			    msgname_node(m, &n, res.name));
 		if (rc < 0)
 			return rc;
 	}
@@ -460,7 +427,7 @@ int
 mail_check_mx_literal(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
-	struct nbuf n = {0};
+	struct msgname n = {0};
 	bool abs;
 	size_t i;
 	int rc;
@@ -476,8 +443,10 @@ mail_check_mx_literal(const struct xref *x, struct report *r, unsigned self)
 		    model_rec_zone(m, mx), (uint32_t)i, "MX of %s points to "
 		    "%s, an address written as a name%s; an MX must name a "
 		    "host (RFC 5321 §5.1): give the host a name with an A/AAAA "
-		    "record and point the MX at it", nm(m, &n, mx->owner),
-		    nm(m, &n, mx->rd.target), abs ? "" : " (and, without a "
+		    "record and point the MX at it",
+		    msgname_node(m, &n, mx->owner),
+		    msgname_node(m, &n, mx->rd.target),
+		    abs ? "" : " (and, without a "
 		    "final dot, under the zone's origin)");
 		if (rc < 0)
 			return rc;
@@ -489,7 +458,7 @@ int
 mail_check_unverified(const struct xref *x, struct report *r, unsigned self)
 {
 	const struct model *m = x->m;
-	struct nbuf n = {0};
+	struct msgname n = {0};
 	size_t i;
 	int rc;
 
@@ -501,7 +470,8 @@ mail_check_unverified(const struct xref *x, struct report *r, unsigned self)
 			    model_rec_zone(m, &m->recs[u->rec]), u->rec,
 			    "SPF record of %s: \"%s\" uses macros (RFC 7208 "
 			    "§7), which are not expanded, so the senders it "
-			    "authorises are not checked", nm(m, &n, u->owner),
+			    "authorises are not checked",
+			    msgname_node(m, &n, u->owner),
 			    u->term);
 		else
 			rc = report_add(r, self, NULL, u->owner, MODEL_NONE,
@@ -509,7 +479,8 @@ mail_check_unverified(const struct xref *x, struct report *r, unsigned self)
 			    "SPF record of %s: \"%s\" names a domain no loaded "
 			    "zone is authoritative for, so the senders it "
 			    "authorises are not checked; load that zone to "
-			    "check them", nm(m, &n, u->owner), u->term);
+			    "check them", msgname_node(m, &n, u->owner),
+			    u->term);
 		if (rc < 0)
 			return rc;
 	}
