@@ -53,7 +53,7 @@ enum {
 	"  --resolve              look up live what no loaded zone answers\n" \
 	"  --resolver ADDR[:PORT] whom to ask (default: /etc/resolv.conf)\n" \
 	"  --resolve-jobs N, --resolve-timeout SEC, --resolve-tries N\n" \
-	"                         (defaults 16, 2 per try, 3)\n"
+	"                         (defaults: 16 at a time, 2 s a try, 3 tries)\n"
 
 struct live_opts {
 	struct tsig_key **keys;	/* each malloc'd, so jobs can point at it */

@@ -65,6 +65,8 @@ usage(FILE *out)
 {
 	fputs("usage: rdnsaudit [options] [ZONEFILE ...]\n"
 	    "  --zone ORIGIN=FILE     a zone from a master file (repeatable)\n"
+	    "  --zone-list FILE       zones from FILE, one ORIGIN=FILE or FILE "
+	    "a line\n"
 	    "  ZONEFILE               origin from $ORIGIN before the first "
 	    "record,\n"
 	    "                         else an absolute SOA owner, else the "
@@ -85,8 +87,6 @@ usage(FILE *out)
 	    "  --baseline FILE        report only findings that are not in "
 	    "FILE\n"
 	    "  --write-baseline FILE  record the findings in FILE\n"
-	    "  --zone-list FILE       zones from FILE, one ORIGIN=FILE or FILE "
-	    "a line\n"
 
 	    "  --fail-on error|warning|info|never   (default warning)\n"
 	    LIVE_USAGE
