@@ -9,6 +9,7 @@
 #include "core/generic.h"
 #include "core/mail.h"
 #include "core/policy.h"
+#include "core/vec.h"
 
 struct fix {
 	struct addr addr;
@@ -146,15 +147,9 @@ judge(const struct xref *x, struct fix *f)
 static int
 push(struct fixes *fx, const struct fix *f)
 {
-	if (fx->n == fx->cap) {
-		size_t cap = fx->cap ? fx->cap * 2 : 64;
-		struct fix *t = realloc(fx->f, cap * sizeof(*t));
-
-		if (t == NULL)
-			return RDA_ENOMEM;
-		fx->f = t;
-		fx->cap = cap;
-	}
+	if (vec_reserve((void **)&fx->f, &fx->cap, fx->n + 1,
+	    sizeof(*fx->f)) < 0)
+		return RDA_ENOMEM;
 	fx->f[fx->n++] = *f;
 	return 0;
 }

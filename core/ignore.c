@@ -6,6 +6,7 @@
 #include "core/err.h"
 #include "core/fingerprint.h"
 #include "core/ignore.h"
+#include "core/vec.h"
 
 /* Forgets finding F (the caller compacts the array). */
 static void
@@ -205,7 +206,6 @@ baseline_read(FILE *in, struct baseline *b, unsigned *errline)
 	char buf[4096], hex[FINGERPRINT_TXT];
 	size_t cap = 0, len;
 	unsigned line = 0;
-	uint64_t *p;
 
 	memset(b, 0, sizeof(*b));
 	while (fgets(buf, sizeof(buf), in) != NULL) {
@@ -217,13 +217,10 @@ baseline_read(FILE *in, struct baseline *b, unsigned *errline)
 			goto bad;
 		memcpy(hex, buf, 16);
 		hex[16] = '\0';
-		if (b->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			if ((p = realloc(b->fp, cap * sizeof(*p))) == NULL) {
-				baseline_clear(b);
-				return RDA_ENOMEM;
-			}
-			b->fp = p;
+		if (vec_reserve((void **)&b->fp, &cap, b->n + 1,
+		    sizeof(*b->fp)) < 0) {
+			baseline_clear(b);
+			return RDA_ENOMEM;
 		}
 		if (fingerprint_parse(hex, &b->fp[b->n]) < 0)
 			goto bad;

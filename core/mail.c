@@ -8,6 +8,7 @@
 #include "core/lookup.h"
 #include "core/mail.h"
 #include "core/spf.h"
+#include "core/vec.h"
 
 #define SPF_DEPTH_MAX 10	/* RFC 7208 §4.6.4: ten lookups at most */
 
@@ -34,15 +35,9 @@ mark(struct mail *ml, uint32_t id)
 static int
 addr_add(struct mail *ml, const struct addr *a, uint32_t name, uint32_t rec)
 {
-	if (ml->na == ml->capa) {
-		size_t cap = ml->capa ? ml->capa * 2 : 16;
-		struct mail_addr *t = realloc(ml->a, cap * sizeof(*t));
-
-		if (t == NULL)
-			return RDA_ENOMEM;
-		ml->a = t;
-		ml->capa = cap;
-	}
+	if (vec_reserve((void **)&ml->a, &ml->capa, ml->na + 1,
+	    sizeof(*ml->a)) < 0)
+		return RDA_ENOMEM;
 	ml->a[ml->na].addr = *a;
 	ml->a[ml->na].name = name;
 	ml->a[ml->na].rec = rec;
@@ -94,14 +89,9 @@ unv_add(struct build *b, uint32_t owner, uint32_t rec, const char *kind,
 	for (i = 0; i < ml->nu; i++)
 		if (ml->u[i].rec == rec && strcmp(ml->u[i].term, term) == 0)
 			return 0;
-	if (ml->nu == ml->capu) {
-		size_t cap = ml->capu ? ml->capu * 2 : 8;
-
-		if ((u = realloc(ml->u, cap * sizeof(*u))) == NULL)
-			return RDA_ENOMEM;
-		ml->u = u;
-		ml->capu = cap;
-	}
+	if (vec_reserve((void **)&ml->u, &ml->capu, ml->nu + 1,
+	    sizeof(*ml->u)) < 0)
+		return RDA_ENOMEM;
 	u = &ml->u[ml->nu++];
 	u->owner = owner;
 	u->rec = rec;

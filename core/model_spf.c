@@ -12,6 +12,7 @@
 
 #include "core/err.h"
 #include "core/model.h"
+#include "core/vec.h"
 
 struct model_spf {
 	struct spf_ent {
@@ -31,23 +32,6 @@ model_spf_is(const char *text, size_t len)
 	    (len == 6 || text[6] == ' ');
 }
 
-static int
-reserve(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t n = *cap ? *cap : 16;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (n < need)
-		n *= 2;
-	if ((q = realloc(*p, n * size)) == NULL)
-		return RDA_ENOMEM;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 int
 model_spf_add(struct model *m, uint32_t owner, uint32_t src, uint32_t line,
     const char *text, size_t len)
@@ -58,8 +42,8 @@ model_spf_add(struct model *m, uint32_t owner, uint32_t src, uint32_t line,
 		return RDA_ENOMEM;
 	if (s->ntext + len + 1 > UINT32_MAX)
 		return RDA_ELIMIT;
-	if (reserve((void **)&s->e, &s->cap, s->n + 1, sizeof(*s->e)) < 0 ||
-	    reserve((void **)&s->text, &s->captext, s->ntext + len + 1, 1) < 0)
+	if (vec_reserve((void **)&s->e, &s->cap, s->n + 1, sizeof(*s->e)) < 0 ||
+	    vec_reserve((void **)&s->text, &s->captext, s->ntext + len + 1, 1) < 0)
 		return RDA_ENOMEM;
 	s->e[s->n].owner = owner;
 	s->e[s->n].src = src;

@@ -6,6 +6,7 @@
 #include "core/checks.h"
 #include "core/err.h"
 #include "core/report.h"
+#include "core/vec.h"
 
 static const char *const sev_names[] = {
 	[SEV_INFO] = "info", [SEV_WARNING] = "warning",
@@ -60,14 +61,9 @@ report_add(struct report *r, unsigned check, const struct addr *a,
 
 	if (checks_sev[check] == SEV_OFF)
 		return 0;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-
-		if ((f = realloc(r->f, cap * sizeof(*f))) == NULL)
-			return RDA_ENOMEM;
-		r->f = f;
-		r->cap = cap;
-	}
+	if (vec_reserve((void **)&r->f, &r->cap, r->n + 1,
+	    sizeof(*r->f)) < 0)
+		return RDA_ENOMEM;
 	f = &r->f[r->n];
 	memset(f, 0, sizeof(*f));
 	f->check = (uint16_t)check;

@@ -6,6 +6,7 @@
 #include "core/err.h"
 #include "core/mail.h"
 #include "core/xref.h"
+#include "core/vec.h"
 
 int
 xref_addr_cmp(const struct addr *a, const struct addr *b)
@@ -296,18 +297,14 @@ cand_cmp(const void *pa, const void *pb)
 	return xref_addr_cmp(&a->addr, &b->addr);
 }
 
-/* Doubles the candidate array; frees it on failure. */
+/* Room for one more candidate; the array is freed on failure. */
 static int
 grow_cand(struct cand **c, size_t *cap)
 {
-	struct cand *t = realloc(*c, 2 * *cap * sizeof(**c));
-
-	if (t == NULL) {
+	if (vec_reserve((void **)c, cap, *cap + 1, sizeof(**c)) < 0) {
 		free(*c);
 		return RDA_ENOMEM;
 	}
-	*c = t;
-	*cap *= 2;
 	return 0;
 }
 
@@ -421,14 +418,9 @@ rev_add(struct xref *x, size_t *cap, const struct cand *c, uint32_t ptr,
 	const struct model *m = x->m;
 	struct xrev *v;
 
-	if (x->nrev == *cap) {
-		size_t nc = *cap ? *cap * 2 : 1024;
-
-		if ((v = realloc(x->rev, nc * sizeof(*v))) == NULL)
-			return RDA_ENOMEM;
-		x->rev = v;
-		*cap = nc;
-	}
+	if (vec_reserve((void **)&x->rev, cap, x->nrev + 1,
+	    sizeof(*x->rev)) < 0)
+		return RDA_ENOMEM;
 	v = &x->rev[x->nrev++];
 	v->addr = c->addr;
 	v->revnode = c->revnode;
