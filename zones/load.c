@@ -22,6 +22,7 @@
 #include "zones/fast.h"
 #include "zones/gen.h"
 #include "zones/load.h"
+#include "zones/pipe.h"
 #include "zones/reader.h"
 #include "zones/txt.h"
 
@@ -54,8 +55,21 @@ struct ctx {
 	unsigned depth;
 	bool stop;
 	char *genbuf;
+	struct pipe *pipe;	/* to the model builder, while loading */
 	uint64_t ticks;		/* records and directives read, for progress */
 };
+
+/* A diagnostic goes through the pipe while there is one, so that it
+ * comes out in file order with the builder's own. */
+static void
+emit(struct ctx *c, enum diag_sev sev, bool count, const char *file,
+    unsigned line, const char *msg)
+{
+	if (c->pipe != NULL)
+		pipe_diag(c->pipe, sev, count, file, line, msg);
+	else if (c->o->diag != NULL)
+		c->o->diag(c->o->ctx, sev, file, line, msg);
+}
 
 static void
 diag(struct ctx *c, enum diag_sev sev, const char *file, unsigned line,
@@ -73,12 +87,10 @@ diag(struct ctx *c, enum diag_sev sev, const char *file, unsigned line,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (c->o->diag != NULL)
-		c->o->diag(c->o->ctx, sev, file, line, msg);
+	emit(c, sev, true, file, line, msg);
 	if (sev == DIAG_ERROR && c->st.errors >= c->o->max_errors) {
-		if (c->o->diag != NULL)
-			c->o->diag(c->o->ctx, DIAG_ERROR, file, line,
-			    "too many errors; giving up on this zone");
+		emit(c, DIAG_ERROR, false, file, line,
+		    "too many errors; giving up on this zone");
 		c->stop = true;
 	}
 }
@@ -253,34 +265,36 @@ in_zone(struct ctx *c, const ldns_rdf *owner)
 	    ldns_dname_is_subdomain(owner, c->apex);
 }
 
-static int
-target_id(struct ctx *c, const ldns_rr *rr, size_t i, uint32_t *id)
+/* The wire form of rdf I of RR, a domain name; NULL when it is not one. */
+static const uint8_t *
+target_of(const ldns_rr *rr, size_t i)
 {
 	const ldns_rdf *f = ldns_rr_rdf(rr, i);
 
 	if (f == NULL || ldns_rdf_get_type(f) != LDNS_RDF_TYPE_DNAME)
-		return RDA_EINVAL;
-	return model_name(c->m, ldns_rdf_data(f), id);
+		return NULL;
+	return ldns_rdf_data(f);
 }
 
-/* Turns RR into the model's record.  Returns 0, RDA_ENOMEM, or
- * RDA_EINVAL after reporting a problem. */
+/* Turns RR into the model's record, handed to the builder.  Returns 0,
+ * RDA_EINVAL for rdata the model cannot use, or the builder's error. */
 static int
 store(struct ctx *c, uint32_t src, const char *file, unsigned line,
     ldns_rr *rr)
 {
+	/* 255 strings of 255 bytes at most fit in the 65535 bytes of rdata. */
+	static _Thread_local char spf[65536];
+	const uint8_t *target = NULL;
+	const char *text = NULL;
 	struct rec r;
 	const ldns_rdf *f;
-	int rc = 0;
+	size_t n = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.line = line;
 	r.ttl = ldns_rr_ttl(rr);
 	r.type = (uint16_t)ldns_rr_get_type(rr);
-	if ((rc = model_name(c->m, ldns_rdf_data(ldns_rr_owner(rr)),
-	    &r.owner)) < 0)
-		return rc;
 	switch (r.type) {
 	case RT_A:
 	case RT_AAAA:
@@ -294,23 +308,26 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	case RT_CNAME:
 	case RT_NS:
 	case RT_DNAME:
-		rc = target_id(c, rr, 0, &r.rd.target);
+		if ((target = target_of(rr, 0)) == NULL)
+			return RDA_EINVAL;
 		break;
 	case RT_MX:
 		f = ldns_rr_rdf(rr, 0);
 		r.pref = f != NULL ? ldns_rdf2native_int16(f) : 0;
-		rc = target_id(c, rr, 1, &r.rd.target);
+		if ((target = target_of(rr, 1)) == NULL)
+			return RDA_EINVAL;
 		break;
 	case RT_SOA:
 		f = ldns_rr_rdf(rr, 2);
 		r.rd.serial = f != NULL ? ldns_rdf2native_int32(f) : 0;
 		break;
+	case RT_TXT:
+		if (txt_spf(rr, spf, sizeof(spf), &n))
+			text = spf;
+		break;
 	}
-	if (rc < 0)
-		return rc;
-	if (r.type == RT_TXT && (rc = txt_store_spf(c->m, &r, rr)) < 0)
-		return rc;
-	return model_rec_add(c->m, &r);
+	return pipe_rec(c->pipe, &r, ldns_rdf_data(ldns_rr_owner(rr)), target,
+	    text, n);
 }
 
 /* The SOA rules BIND enforces: one SOA, at the apex. */
@@ -601,13 +618,12 @@ fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
 	r.line = line;
 	r.ttl = ttl;
 	r.type = f->type;
-	if ((rc = model_name(c->m, f->owner, &r.owner)) < 0)
-		return rc;
-	if (f->type == RT_A || f->type == RT_AAAA)
+	if (f->type == RT_A || f->type == RT_AAAA) {
 		memcpy(r.rd.addr, f->rdata, f->rdlen);
-	else if ((rc = model_name(c->m, f->rdata, &r.rd.target)) < 0)
-		return rc;
-	if ((rc = model_rec_add(c->m, &r)) < 0)
+		rc = pipe_rec(c->pipe, &r, f->owner, NULL, NULL, 0);
+	} else
+		rc = pipe_rec(c->pipe, &r, f->owner, f->rdata, NULL, 0);
+	if (rc < 0)
 		return rc;
 	c->st.records++;
 	c->st.fast++;
@@ -686,21 +702,17 @@ over_records(struct ctx *c, const char *file, unsigned line, int *rc)
 	return true;
 }
 
-/* Reports why a record could not be stored: rdata the model cannot use,
- * or the memory cap (--max-memory), which stops loading. */
+/* After a record could not be stored: rdata the model cannot use is
+ * reported here; the builder has reported its own failures (the memory
+ * cap, --max-memory), which stop loading. */
 static void
 store_failed(struct ctx *c, const char *file, unsigned line, int rc,
     const char *type)
 {
 	if (rc == RDA_EINVAL)
 		diag(c, DIAG_ERROR, file, line, "bad rdata for %s", type);
-	else if (rc == RDA_ELIMIT) {
-		diag(c, DIAG_ERROR, file, line, "zone %s needs more than %"
-		    PRIu64 " MiB of memory; stopping here (raise the limit with "
-		    "--max-memory)", c->m->zones[c->zone].source,
-		    c->o->max_memory >> 20);
+	else
 		c->stop = true;
-	}
 }
 
 static bool
@@ -1163,7 +1175,9 @@ load_file(struct ctx *c, const char *path, const char *from,
 	}
 	if ((fp = open_zone(c, path, from, from_line, &st)) == NULL)
 		return 0;
-	if ((rc = model_source_add(c->m, c->zone, path, false, &src)) < 0) {
+	/* The builder reads the sources: wait until it is idle. */
+	if ((rc = pipe_sync(c->pipe)) < 0 ||
+	    (rc = model_source_add(c->m, c->zone, path, false, &src)) < 0) {
 		fclose(fp);
 		return rc;
 	}
@@ -1186,12 +1200,38 @@ load_file(struct ctx *c, const char *path, const char *from,
 			rc = record(c, src, path, r.first, r.text,
 			    r.blank_owner);
 		if (c->o->progress != NULL && (++c->ticks & 16383) == 0)
-			c->o->progress(c->o->ctx, c->m->zones[c->zone].source,
+			pipe_progress(c->pipe, c->m->zones[c->zone].source,
 			    c->st.records, r.bytes, (long long)st.st_size);
 	}
 	reader_clear(&r);
 	fclose(fp);
 	c->depth--;
+	return rc;
+}
+
+/* Loads PATH with the model built on a second thread (zones/pipe.h);
+ * on one thread with --dump, whose records must come out in order with
+ * the diagnostics. */
+static int
+load_piped(struct ctx *c, const char *path)
+{
+	unsigned e0 = c->st.errors, w0 = c->st.warnings, e, w;
+	int rc, prc;
+
+	if ((c->pipe = pipe_start(c->m, c->o, c->m->zones[c->zone].source,
+	    c->o->dump == NULL)) == NULL)
+		return RDA_ENOMEM;
+	rc = load_file(c, path, NULL, 0);
+	prc = pipe_end(c->pipe, &e, &w);
+	c->pipe = NULL;
+	/* What the builder delivered is what was reported. */
+	c->st.errors = e0 + e;
+	c->st.warnings = w0 + w;
+	if (prc < 0) {
+		c->stop = true;
+		if (rc >= 0)
+			rc = prc;
+	}
 	return rc;
 }
 
@@ -1236,7 +1276,7 @@ load_zone(struct model *m, const char *origin, const char *path,
 		m->max_bytes = m->bytes + (size_t)opts.max_memory;
 		if (m->max_bytes < m->bytes)
 			m->max_bytes = SIZE_MAX;
-		rc = load_file(&c, path, NULL, 0);
+		rc = load_piped(&c, path);
 		m->max_bytes = 0;
 	}
 	if (rc == 0 && !c.stop && c.st.errors == 0 &&

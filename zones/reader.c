@@ -70,6 +70,37 @@ put(struct reader *r, char c)
 	return 0;
 }
 
+/* Appends the N bytes at P, all ordinary; as put() for each. */
+static int
+put_run(struct reader *r, const unsigned char *p, size_t n)
+{
+	char *t;
+	size_t cap;
+
+	if (r->len + n + 1 > READER_MAX)
+		return RDA_ELIMIT;
+	if (r->len + n + 2 > r->cap) {
+		for (cap = r->cap ? r->cap : 256; cap < r->len + n + 2;)
+			cap *= 2;
+		if ((t = realloc(r->text, cap)) == NULL)
+			return RDA_ENOMEM;
+		r->text = t;
+		r->cap = cap;
+	}
+	memcpy(r->text + r->len, p, n);
+	r->len += n;
+	return 0;
+}
+
+/* Bytes scan_byte() stores as they are outside quotes, comments and
+ * escapes: everything but the line end and the bytes it interprets. */
+static bool
+ordinary(unsigned char c)
+{
+	return c != '\n' && c != '\\' && c != '"' && c != ';' && c != '(' &&
+	    c != ')' && c != '\r' && c != 0;
+}
+
 /* The state of one record being read. */
 struct scan {
 	int depth;		/* open parentheses */
@@ -168,6 +199,33 @@ again:
 	r->first = r->line + 1;
 	r->blank_owner = false;
 	for (;;) {
+		/* Runs of ordinary bytes are copied at once, and a comment
+		 * is skipped to its line end, in the current block; what
+		 * ends a run goes through scan_byte() as before. */
+		if (s.started && !s.quote && !s.escape && r->pos < r->end) {
+			size_t i = r->pos;
+
+			if (s.comment) {
+				while (i < r->end && r->blk[i] != '\n' &&
+				    r->blk[i] != 0)
+					i++;
+			} else {
+				while (i < r->end && ordinary(r->blk[i]))
+					i++;
+				if (i > r->pos) {
+					rc = put_run(r, r->blk + r->pos,
+					    i - r->pos);
+					if (rc == RDA_ELIMIT)
+						toolong = true;
+					else if (rc < 0)
+						return rc;
+				}
+			}
+			r->bytes += (long long)(i - r->pos);
+			r->pos = i;
+			if (i == r->end)
+				continue;
+		}
 		c = getbyte(r);
 		if (c == -2)
 			return RDA_EIO;

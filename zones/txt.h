@@ -11,9 +11,9 @@
 
 #include "core/model.h"
 
-/* Adds the SPF text of the TXT record RR, stored as R, to M's side table
- * when it is one.  Returns 0 (also when it is not SPF), RDA_ENOMEM or
- * RDA_ELIMIT. */
-int txt_store_spf(struct model *m, const struct rec *r, const ldns_rr *rr);
+/* Whether the TXT record RR is SPF; if so its text (the strings joined,
+ * not NUL-terminated) is in TEXT (SIZE bytes; 65,536 hold any) and its
+ * length in *LEN.  The loader hands it to model_spf_add(). */
+bool txt_spf(const ldns_rr *rr, char *text, size_t size, size_t *len);
 
 #endif

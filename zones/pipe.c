@@ -1,0 +1,369 @@
+/* pipe.c -- the parser-to-builder hand-over; see pipe.h.
+ *
+ * Batches are byte buffers of entries, each a kind byte and its fields:
+ *   record:     kind, struct rec, owner [len][wire], target [len][wire]
+ *               when kind has E_TARGET, SPF [u32 len][text] with E_SPF
+ *   diagnostic: kind, severity (+2: not counted), file pointer, line,
+ *               [u16 len][text]
+ *   progress:   kind, struct progress
+ * NBUF buffers circulate: the parser fills one while the builder empties
+ * another, so the parser waits only when it is NBUF - 1 batches ahead.
+ */
+#include <inttypes.h>
+#include <ldns/ldns.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "zones/pipe.h"
+
+#define BUF_SIZE (256 * 1024)
+#define NBUF 4
+/* The largest entry, a record with two names and 65,535 bytes of SPF,
+ * is a quarter of a batch. */
+
+enum { E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16 };
+
+struct progress {
+	const char *zone;
+	uint64_t records;
+	long long done, size;
+};
+
+struct pipe {
+	struct model *m;
+	const struct load_opts *o;
+	const char *source;
+	bool threaded;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;	/* any change of the fields below */
+	uint8_t *buf[NBUF];
+	size_t len[NBUF];
+	unsigned head, queued;	/* batches handed over and not yet built
+				 * (the one being built among them):
+				 * buf[head ...], in order */
+	bool done;		/* no more batches will come */
+	uint8_t *cur;		/* the batch being filled */
+	size_t curlen;
+	unsigned curidx;
+	atomic_int rc;		/* the builder's error, 0 while none */
+	unsigned errors, warnings;	/* delivered */
+};
+
+static void
+deliver(struct pipe *p, enum diag_sev sev, bool count, const char *file,
+    unsigned line, const char *msg)
+{
+	if (!count)
+		;
+	else if (sev == DIAG_ERROR)
+		p->errors++;
+	else
+		p->warnings++;
+	if (p->o->diag != NULL)
+		p->o->diag(p->o->ctx, sev, file, line, msg);
+}
+
+/* Reports why the model could not take the record R; returns the error
+ * when it ends the load, 0 when the record is only skipped. */
+static int
+refused(struct pipe *p, const struct rec *r, int rc)
+{
+	const char *file = p->m->srcs[r->src].path;
+	const ldns_rr_descriptor *d;
+	char msg[512];
+
+	if (rc == RDA_EINVAL) {
+		d = ldns_rr_descript(r->type);
+		snprintf(msg, sizeof(msg), "bad rdata for %s",
+		    d != NULL && d->_name != NULL ? d->_name : "this type");
+		deliver(p, DIAG_ERROR, true, file, r->line, msg);
+		return 0;
+	}
+	if (rc == RDA_ELIMIT) {
+		snprintf(msg, sizeof(msg), "zone %s needs more than %" PRIu64
+		    " MiB of memory; stopping here (raise the limit with "
+		    "--max-memory)", p->source, p->o->max_memory >> 20);
+		deliver(p, DIAG_ERROR, true, file, r->line, msg);
+	}
+	return rc;
+}
+
+static int
+build_rec(struct pipe *p, const uint8_t *e, const uint8_t **next)
+{
+	struct rec r;
+	const uint8_t *owner, *target = NULL, *spf = NULL;
+	uint32_t spflen = 0;
+	uint8_t kind = *e++;
+	int rc;
+
+	memcpy(&r, e, sizeof(r));
+	e += sizeof(r);
+	owner = e + 1;
+	e += 1 + e[0];
+	if (kind & E_TARGET) {
+		target = e + 1;
+		e += 1 + e[0];
+	}
+	if (kind & E_SPF) {
+		memcpy(&spflen, e, 4);
+		spf = e + 4;
+		e += 4 + spflen;
+	}
+	*next = e;
+	if ((rc = model_name(p->m, owner, &r.owner)) < 0 ||
+	    (target != NULL &&
+	    (rc = model_name(p->m, target, &r.rd.target)) < 0) ||
+	    (spf != NULL && (rc = model_spf_add(p->m, r.owner, r.src, r.line,
+	    (const char *)spf, spflen)) < 0) ||
+	    (rc = model_rec_add(p->m, &r)) < 0)
+		return refused(p, &r, rc);
+	return 0;
+}
+
+/* Builds from one batch.  After an error nothing more is taken. */
+static void
+build(struct pipe *p, const uint8_t *b, size_t len)
+{
+	const uint8_t *e = b, *end = b + len;
+	const char *file;
+	uint32_t line;
+	uint16_t n;
+	int rc;
+
+	while (e < end && atomic_load(&p->rc) == 0) {
+		if (*e & E_REC) {
+			if ((rc = build_rec(p, e, &e)) < 0)
+				atomic_store(&p->rc, rc);
+			continue;
+		}
+		if (*e & E_PROGRESS) {
+			struct progress g;
+
+			memcpy(&g, e + 1, sizeof(g));
+			if (p->o->progress != NULL)
+				p->o->progress(p->o->ctx, g.zone, g.records,
+				    g.done, g.size);
+			e += 1 + sizeof(g);
+			continue;
+		}
+		memcpy(&file, e + 2, sizeof(file));
+		memcpy(&line, e + 2 + sizeof(file), 4);
+		memcpy(&n, e + 6 + sizeof(file), 2);
+		deliver(p, (enum diag_sev)(e[1] & 1), (e[1] & 2) == 0, file,
+		    line, (const char *)e + 8 + sizeof(file));
+		e += 8 + sizeof(file) + n + 1;
+	}
+}
+
+static void *
+builder(void *arg)
+{
+	struct pipe *p = arg;
+	unsigned i;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->queued == 0 && !p->done)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->queued == 0)
+			break;
+		i = p->head;
+		pthread_mutex_unlock(&p->mu);
+		build(p, p->buf[i], p->len[i]);
+		pthread_mutex_lock(&p->mu);
+		p->len[i] = 0;
+		p->head = (p->head + 1) % NBUF;
+		p->queued--;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* Hands the batch being filled to the builder and takes the next one.
+ * Buffers are used in turn: the one after the last queued is free while
+ * fewer than NBUF are queued. */
+static void
+flush(struct pipe *p)
+{
+	if (p->curlen == 0)
+		return;
+	if (!p->threaded) {
+		build(p, p->cur, p->curlen);
+		p->curlen = 0;
+		return;
+	}
+	pthread_mutex_lock(&p->mu);
+	p->len[p->curidx] = p->curlen;
+	p->queued++;
+	pthread_cond_broadcast(&p->cv);
+	while (p->queued >= NBUF)
+		pthread_cond_wait(&p->cv, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+	p->curidx = (p->curidx + 1) % NBUF;
+	p->cur = p->buf[p->curidx];
+	p->curlen = 0;
+}
+
+static uint8_t *
+room(struct pipe *p, size_t need)
+{
+	if (p->curlen + need > BUF_SIZE)
+		flush(p);
+	return p->cur + p->curlen;
+}
+
+struct pipe *
+pipe_start(struct model *m, const struct load_opts *o, const char *source,
+    bool threaded)
+{
+	struct pipe *p = calloc(1, sizeof(*p));
+	unsigned i;
+
+	if (p == NULL)
+		return NULL;
+	p->m = m;
+	p->o = o;
+	p->source = source;
+	atomic_init(&p->rc, 0);
+	for (i = 0; i < (threaded ? NBUF : 1); i++)
+		if ((p->buf[i] = malloc(BUF_SIZE)) == NULL) {
+			while (i > 0)
+				free(p->buf[--i]);
+			free(p);
+			return NULL;
+		}
+	p->cur = p->buf[0];
+	if (threaded) {
+		pthread_mutex_init(&p->mu, NULL);
+		pthread_cond_init(&p->cv, NULL);
+		p->threaded = pthread_create(&p->thread, NULL, builder, p) == 0;
+		if (!p->threaded) {
+			pthread_mutex_destroy(&p->mu);
+			pthread_cond_destroy(&p->cv);
+		}
+	}
+	return p;
+}
+
+int
+pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
+    const uint8_t *target, const char *spf, size_t len)
+{
+	size_t no = names_wire_len(owner), nt = 0;
+	uint8_t *e, kind = E_REC;
+	uint32_t n32 = (uint32_t)len;
+
+	if (target != NULL) {
+		kind |= E_TARGET;
+		nt = names_wire_len(target);
+	}
+	if (spf != NULL)
+		kind |= E_SPF;
+	e = room(p, 1 + sizeof(*r) + 1 + no + 1 + nt + 4 + len);
+	*e++ = kind;
+	memcpy(e, r, sizeof(*r));
+	e += sizeof(*r);
+	*e++ = (uint8_t)no;
+	memcpy(e, owner, no);
+	e += no;
+	if (target != NULL) {
+		*e++ = (uint8_t)nt;
+		memcpy(e, target, nt);
+		e += nt;
+	}
+	if (spf != NULL) {
+		memcpy(e, &n32, 4);
+		memcpy(e + 4, spf, len);
+		e += 4 + len;
+	}
+	p->curlen = (size_t)(e - p->cur);
+	return atomic_load(&p->rc);
+}
+
+int
+pipe_diag(struct pipe *p, enum diag_sev sev, bool count, const char *file,
+    unsigned line, const char *msg)
+{
+	size_t n = strlen(msg);
+	uint32_t l32 = line;
+	uint16_t n16;
+	uint8_t *e;
+
+	if (n > 4095)
+		n = 4095;
+	n16 = (uint16_t)n;
+	e = room(p, 8 + sizeof(file) + n + 1);
+	e[0] = E_DIAG;
+	e[1] = (uint8_t)(sev | (count ? 0 : 2));
+	memcpy(e + 2, &file, sizeof(file));
+	memcpy(e + 2 + sizeof(file), &l32, 4);
+	memcpy(e + 6 + sizeof(file), &n16, 2);
+	memcpy(e + 8 + sizeof(file), msg, n);
+	e[8 + sizeof(file) + n] = '\0';
+	p->curlen += 8 + sizeof(file) + n + 1;
+	return atomic_load(&p->rc);
+}
+
+int
+pipe_progress(struct pipe *p, const char *zone, uint64_t records,
+    long long done, long long size)
+{
+	struct progress g = { zone, records, done, size };
+	uint8_t *e = room(p, 1 + sizeof(g));
+
+	e[0] = E_PROGRESS;
+	memcpy(e + 1, &g, sizeof(g));
+	p->curlen += 1 + sizeof(g);
+	return atomic_load(&p->rc);
+}
+
+int
+pipe_sync(struct pipe *p)
+{
+	flush(p);
+	if (p->threaded) {
+		pthread_mutex_lock(&p->mu);
+		while (p->queued > 0)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return atomic_load(&p->rc);
+}
+
+int
+pipe_failed(struct pipe *p)
+{
+	return atomic_load(&p->rc);
+}
+
+int
+pipe_end(struct pipe *p, unsigned *errors, unsigned *warnings)
+{
+	unsigned i;
+	int rc;
+
+	pipe_sync(p);
+	if (p->threaded) {
+		pthread_mutex_lock(&p->mu);
+		p->done = true;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		pthread_join(p->thread, NULL);
+		pthread_mutex_destroy(&p->mu);
+		pthread_cond_destroy(&p->cv);
+	}
+	rc = atomic_load(&p->rc);
+	*errors = p->errors;
+	*warnings = p->warnings;
+	for (i = 0; i < NBUF; i++)
+		free(p->buf[i]);
+	free(p);
+	return rc;
+}
