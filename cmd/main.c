@@ -648,6 +648,28 @@ write_report(struct opts *o, const struct report *r, const struct xref *x)
 
 /* Writes the report in the chosen format to stdout or --output.
  * Returns 0, or -1 after saying why. */
+/* RDNSAUDIT_TIMES set: the wall time of each phase on standard error,
+ * for the benchmarks (tests/bench/run.py prints the breakdown). */
+static void
+phase(const char *name)
+{
+	static struct timespec last;
+	static bool on, init;
+	struct timespec now;
+
+	if (!init) {
+		init = true;
+		on = getenv("RDNSAUDIT_TIMES") != NULL;
+	}
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (name != NULL)
+		fprintf(stderr, "rdnsaudit: phase %s %.3f s\n", name,
+		    since(&last, &now));
+	last = now;
+}
+
 static int
 run(struct opts *o)
 {
@@ -656,9 +678,11 @@ run(struct opts *o)
 	struct xref x;
 	int failed, status = EXIT_CLEAN;
 
+	phase(NULL);
 	if ((m = model_new()) == NULL)
 		goto nomem;
 	failed = load_all(m, o);
+	phase("load");
 	if (failed < 0)
 		goto nomem;
 	if (failed > 0) {
@@ -673,6 +697,7 @@ run(struct opts *o)
 	}
 	if (model_finish(m) < 0)
 		goto nomem;
+	phase("finish");
 	if (live_resolve(m, &o->live) < 0) {
 		model_free(m);
 		return EXIT_TROUBLE;
@@ -683,6 +708,7 @@ run(struct opts *o)
 		report_clear(&r);
 		goto nomem;
 	}
+	phase("checks");
 	if (filter(o, &r) < 0) {
 		xref_clear(&x);
 		report_clear(&r);
@@ -698,9 +724,11 @@ run(struct opts *o)
 			if (r.count[s] > 0)
 				status = EXIT_FINDINGS;
 	}
+	phase("report");
 	xref_clear(&x);
 	report_clear(&r);
 	model_free(m);
+	phase("free");
 	return status;
 nomem:
 	model_free(m);

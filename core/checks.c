@@ -285,6 +285,9 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 
+		if (v->fwd.status != LK_NXDOMAIN &&
+		    v->fwd.status != LK_NODATA)
+			continue;	/* the common case: no finding */
 		names_addr_fmt(&v->addr, abuf);
 		if (v->fwd.status == LK_NXDOMAIN && under_reverse(m, t))
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,

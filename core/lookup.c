@@ -127,6 +127,13 @@ lookup_node(const struct model *m, uint32_t id, uint16_t type,
 }
 
 void
+lookup_found(const struct model *m, uint32_t id, uint32_t closest,
+    uint16_t type, struct lk_result *res)
+{
+	resolve(m, id, closest, type, res);
+}
+
+void
 lookup_wire(const struct model *m, const uint8_t *wire, uint16_t type,
     struct lk_result *res)
 {

@@ -38,6 +38,13 @@ struct lk_result {
 void lookup_wire(const struct model *m, const uint8_t *wire, uint16_t type,
     struct lk_result *res);
 
+/* Looks up TYPE at a name found by walking down the tree as model_find()
+ * does: ID is its node, or MODEL_NONE when the walk stopped early, and
+ * CLOSEST the deepest node reached (ID when found).  lookup_wire() is
+ * model_find() and this. */
+void lookup_found(const struct model *m, uint32_t id, uint32_t closest,
+    uint16_t type, struct lk_result *res);
+
 /* Looks up TYPE at node ID. */
 void lookup_node(const struct model *m, uint32_t id, uint16_t type,
     struct lk_result *res);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/addrsort.h"
 #include "core/err.h"
 #include "core/mail.h"
 #include "core/par.h"
@@ -49,24 +50,6 @@ xref_fwd_find(const struct xref *x, const struct addr *a)
 			hi = mid;
 	}
 	return lo;
-}
-
-static int
-fwd_cmp(const void *pa, const void *pb)
-{
-	const struct xfwd *a = pa, *b = pb;
-	int c = xref_addr_cmp(&a->addr, &b->addr);
-
-	return c != 0 ? c : (a->rec > b->rec) - (a->rec < b->rec);
-}
-
-static int
-rev_cmp(const void *pa, const void *pb)
-{
-	const struct xrev *a = pa, *b = pb;
-	int c = xref_addr_cmp(&a->addr, &b->addr);
-
-	return c != 0 ? c : (a->ptr > b->ptr) - (a->ptr < b->ptr);
 }
 
 static void
@@ -266,15 +249,115 @@ xref_ptr(const struct xref *x, const struct addr *a, struct lk_result *res)
 		classless_lookup(x, a, res);
 }
 
+/* The walk down the reverse tree to the previous address's reverse
+ * name: the node at each depth (1: "arpa", 2: "in-addr" or "ip6", then
+ * one per octet or nibble from the top), as deep as they exist.  In
+ * address order, most of the walk to the next address is the same. */
+struct walk {
+	struct addr prev;
+	uint32_t id[35];	/* id[0]: the root */
+	unsigned found;		/* id[1 .. found] exist; 0: no walk yet */
+};
+
+/* Nibble I of A's address, from the top. */
+static unsigned
+nibble(const struct addr *a, unsigned i)
+{
+	return i % 2 ? a->b[i / 2] & 0xf : a->b[i / 2] >> 4;
+}
+
+/* The label at depth D (3 and below) of the reverse name of A, in BUF;
+ * returns its length. */
+static size_t
+walk_label(const struct addr *a, unsigned d, uint8_t *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned v, i = d - 3;
+
+	if (a->family == 6) {
+		buf[0] = (uint8_t)hex[nibble(a, i)];
+		return 1;
+	}
+	v = a->b[i];
+	if (v >= 100) {
+		buf[0] = (uint8_t)('0' + v / 100);
+		buf[1] = (uint8_t)('0' + v / 10 % 10);
+		buf[2] = (uint8_t)('0' + v % 10);
+		return 3;
+	}
+	if (v >= 10) {
+		buf[0] = (uint8_t)('0' + v / 10);
+		buf[1] = (uint8_t)('0' + v % 10);
+		return 2;
+	}
+	buf[0] = (uint8_t)('0' + v);
+	return 1;
+}
+
+/* The PTR look-up of A, as xref_ptr() makes it, starting the walk where
+ * the reverse name of A leaves that of the previous address of W. */
+static void
+walk_ptr(const struct xref *x, struct walk *w, const struct addr *a,
+    struct lk_result *res)
+{
+	static const uint8_t top[3][8] = { "arpa", "in-addr", "ip6" };
+	const struct model *m = x->m;
+	unsigned depth = a->family == 4 ? 6 : 34, same = 0, d;
+	uint32_t cur, next = MODEL_NONE;
+	uint8_t label[3];
+
+	if (w->found > 0 && w->prev.family == a->family) {
+		same = 2;
+		if (a->family == 4)
+			while (same < depth &&
+			    a->b[same - 2] == w->prev.b[same - 2])
+				same++;
+		else
+			while (same < depth &&
+			    nibble(a, same - 2) == nibble(&w->prev, same - 2))
+				same++;
+	}
+	w->prev = *a;
+	if (same > w->found) {
+		/* The walk stopped above, on a label A shares: it stops
+		 * there again. */
+		lookup_found(m, MODEL_NONE, w->id[w->found], RT_PTR, res);
+	} else {
+		w->id[0] = 0;
+		next = cur = w->id[same];
+		for (d = same + 1; d <= depth; d++) {
+			if (d == 1)
+				next = model_child(m, cur, top[0], 4);
+			else if (d == 2)
+				next = a->family == 4 ?
+				    model_child(m, cur, top[1], 7) :
+				    model_child(m, cur, top[2], 3);
+			else
+				next = model_child(m, cur, label,
+				    walk_label(a, d, label));
+			if (next == MODEL_NONE)
+				break;
+			w->id[d] = cur = next;
+		}
+		w->found = d - 1;
+		lookup_found(m, next == MODEL_NONE ? MODEL_NONE : cur, cur,
+		    RT_PTR, res);
+	}
+	if (res->status == LK_UNKNOWN)
+		classless_lookup(x, a, res);
+}
+
 /* Look-ups in the finished model write only their own entry: they run
- * on every core (core/par.h). */
+ * on every core (core/par.h), over ranges of the sorted index. */
 static void
 fwd_lookups(void *ctx, size_t lo, size_t hi)
 {
 	struct xref *x = ctx;
+	struct walk w;
 
+	w.found = 0;
 	for (; lo < hi; lo++)
-		xref_ptr(x, &x->fwd[lo].addr, &x->fwd[lo].ptr);
+		walk_ptr(x, &w, &x->fwd[lo].addr, &x->fwd[lo].ptr);
 }
 
 static int
@@ -303,10 +386,11 @@ build_fwd(struct xref *x)
 		f->rec = (uint32_t)i;
 		rec_addr(r, &f->addr);
 	}
+	/* In record order, so that equal addresses stay in record order. */
+	if (addr_sort(x->fwd, x->nfwd, sizeof(*x->fwd),
+	    offsetof(struct xfwd, addr)) < 0)
+		return RDA_ENOMEM;
 	par_for(x->nfwd, 4096, fwd_lookups, x);
-	/* qsort() with a NULL base is undefined even for 0 elements. */
-	if (x->nfwd > 1)
-		qsort(x->fwd, x->nfwd, sizeof(*x->fwd), fwd_cmp);
 	return 0;
 }
 
@@ -391,7 +475,10 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	}
 	/* An address whose reverse name is a node above is examined there;
 	 * only the others (wildcard answers) are added. */
-	qsort(c, n, sizeof(*c), cand_cmp);
+	if (addr_sort(c, n, sizeof(*c), offsetof(struct cand, addr)) < 0) {
+		free(c);
+		return RDA_ENOMEM;
+	}
 	n1 = n;
 	for (i = 0; i < x->nfwd; i++) {
 		struct cand key;
@@ -410,8 +497,11 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 		c[n].fwd = (uint32_t)i;
 		n++;
 	}
-	if (n > n1)
-		qsort(c, n, sizeof(*c), cand_cmp);
+	if (n > n1 && addr_sort(c, n, sizeof(*c),
+	    offsetof(struct cand, addr)) < 0) {
+		free(c);
+		return RDA_ENOMEM;
+	}
 	*out = c;
 	*nout = n;
 	return 0;
@@ -509,9 +599,10 @@ build_rev(struct xref *x)
 			if ((rc = rev_add(x, &cap, &c[i], p, k)) < 0)
 				goto out;
 	}
+	/* No sort needed: candidates come in address order, each address
+	 * once, and the PTR records of one node in record order -- the
+	 * order by address, then record. */
 	par_for(x->nrev, 4096, rev_lookups, x);
-	if (x->nrev > 1)
-		qsort(x->rev, x->nrev, sizeof(*x->rev), rev_cmp);
 out:
 	free(c);
 	return rc;

@@ -1,0 +1,23 @@
+/* addrsort.h -- sorting index entries by address.
+ *
+ * The cross-indexes hold up to millions of entries of 28 to 64 bytes,
+ * each with a struct addr.  A comparison sort moves the entries log n
+ * times and compares 17-byte keys; this sorts 8- or 24-byte keys (the
+ * address and the entry's position) by LSD radix, skipping every byte
+ * that is the same in all keys (an IPv4 index sorts in three or four
+ * passes), then moves each entry once, in place.  Stable: entries with
+ * equal addresses keep their order, so an index built in record order
+ * comes out ordered by address, then record.
+ */
+#ifndef RDA_ADDRSORT_H
+#define RDA_ADDRSORT_H
+
+#include <stddef.h>
+
+/* Sorts the N entries of SIZE bytes at BASE by the struct addr at byte
+ * offset OFF of each: IPv4 before IPv6, then by address bytes, as
+ * xref_addr_cmp() orders them.  Returns 0 or RDA_ENOMEM (BASE is then
+ * as it was). */
+int addr_sort(void *base, size_t n, size_t size, size_t off);
+
+#endif
