@@ -317,6 +317,35 @@ model_name(struct model *m, const uint8_t *wire, uint32_t *id)
 	return 0;
 }
 
+void
+model_prefetch(const struct model *m, const uint8_t *wire)
+{
+	size_t len = names_wire_len(wire), tail, rl;
+	const uint8_t *suffix;
+	uint32_t parent;
+	int i, j;
+
+	if (len < 2)
+		return;
+	suffix = wire + 1 + wire[0];
+	tail = len - 1 - wire[0];
+	for (i = 0; i < 2; i++) {
+		const struct model_recent *e = &m->recent[i];
+
+		/* The parent is this recent name, or its parent. */
+		for (j = 0; j < 2 && j < e->n; j++) {
+			rl = names_wire_len(e->wire) - e->off[j];
+			if (rl != tail || memcmp(e->wire + e->off[j], suffix,
+			    tail) != 0)
+				continue;
+			parent = e->id[j];
+			__builtin_prefetch(&m->hash[hash_of(parent, wire + 1,
+			    wire[0]) & (m->caphash - 1)]);
+			return;
+		}
+	}
+}
+
 uint32_t
 model_find(const struct model *m, const uint8_t *wire, uint32_t *closest,
     unsigned *missing)

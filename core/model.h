@@ -134,6 +134,12 @@ void model_free(struct model *m);
  * nodes. */
 int model_name(struct model *m, const uint8_t *wire, uint32_t *id);
 
+/* A hint before model_name(WIRE): when the parent of WIRE is one of the
+ * names interned last, starts loading the hash slot its look-up will
+ * probe first, so that the cache miss overlaps other work.  Does
+ * nothing otherwise; changes nothing. */
+void model_prefetch(const struct model *m, const uint8_t *wire);
+
 /* Finds WIRE without adding it.  Returns its id, or MODEL_NONE; when
  * CLOSEST is not NULL it receives the deepest node on the way (at least
  * the root) and *DEPTH_MISSING the number of labels of WIRE below it. */

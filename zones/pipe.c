@@ -13,6 +13,7 @@
 #include <ldns/ldns.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,8 @@ refused(struct pipe *p, const struct rec *r, int rc)
 }
 
 static int
-build_rec(struct pipe *p, const uint8_t *e, const uint8_t **next)
+build_rec(struct pipe *p, const uint8_t *e, const uint8_t *end,
+    const uint8_t **next)
 {
 	struct rec r;
 	const uint8_t *owner, *target = NULL, *spf = NULL;
@@ -116,6 +118,14 @@ build_rec(struct pipe *p, const uint8_t *e, const uint8_t **next)
 		e += 4 + spflen;
 	}
 	*next = e;
+	/* The hash slots of the next record's names start loading while
+	 * this one's are interned. */
+	if (e < end && (*e & E_REC)) {
+		e += 1 + sizeof(r);
+		model_prefetch(p->m, e + 1);
+		if (e[-1 - (ptrdiff_t)sizeof(r)] & E_TARGET)
+			model_prefetch(p->m, e + 1 + e[0] + 1);
+	}
 	if ((rc = model_name(p->m, owner, &r.owner)) < 0 ||
 	    (target != NULL &&
 	    (rc = model_name(p->m, target, &r.rd.target)) < 0) ||
@@ -138,7 +148,7 @@ build(struct pipe *p, const uint8_t *b, size_t len)
 
 	while (e < end && atomic_load(&p->rc) == 0) {
 		if (*e & E_REC) {
-			if ((rc = build_rec(p, e, &e)) < 0)
+			if ((rc = build_rec(p, e, end, &e)) < 0)
 				atomic_store(&p->rc, rc);
 			continue;
 		}
