@@ -227,20 +227,24 @@ model_free(struct model *m)
 	free(m);
 }
 
-/* Splits WIRE into label offsets, leftmost first; returns the count or -1. */
+/* Splits WIRE into label offsets, leftmost first; returns the count or
+ * -1 when WIRE is not a name names_wire_len() accepts (one pass, with
+ * the same checks: labels of at most 63 bytes, 255 bytes in all). */
 static int
 labels_of(const uint8_t *wire, size_t off[128])
 {
 	size_t p = 0;
 	int n = 0;
 
-	if (names_wire_len(wire) == 0)
-		return -1;
-	while (wire[p] != 0) {
+	while (p < NAMES_WIRE_MAX) {
+		if (wire[p] == 0)
+			return n;
+		if (wire[p] > 63)
+			return -1;
 		off[n++] = p;
-		p += 1 + wire[p];
+		p += 1 + (size_t)wire[p];
 	}
-	return n;
+	return -1;
 }
 
 static bool
@@ -306,7 +310,8 @@ model_name(struct model *m, const uint8_t *wire, uint32_t *id)
 	}
 	/* Remember it in place of the entry it resembled most. */
 	e = best;
-	memcpy(e->wire, wire, off[n - 1] + 1 + wire[off[n - 1]] + 1);
+	e->len = off[n - 1] + 1 + wire[off[n - 1]] + 1;
+	memcpy(e->wire, wire, e->len);
 	for (i = 0; i < n; i++) {
 		e->off[i] = (uint8_t)off[i];
 		e->id[i] = ids[i];
@@ -318,14 +323,14 @@ model_name(struct model *m, const uint8_t *wire, uint32_t *id)
 }
 
 void
-model_prefetch(const struct model *m, const uint8_t *wire)
+model_prefetch(const struct model *m, const uint8_t *wire, size_t len)
 {
-	size_t len = names_wire_len(wire), tail, rl;
 	const uint8_t *suffix;
 	uint32_t parent;
+	size_t tail;
 	int i, j;
 
-	if (len < 2)
+	if (len < 2 || wire[0] >= len)
 		return;
 	suffix = wire + 1 + wire[0];
 	tail = len - 1 - wire[0];
@@ -334,8 +339,7 @@ model_prefetch(const struct model *m, const uint8_t *wire)
 
 		/* The parent is this recent name, or its parent. */
 		for (j = 0; j < 2 && j < e->n; j++) {
-			rl = names_wire_len(e->wire) - e->off[j];
-			if (rl != tail || memcmp(e->wire + e->off[j], suffix,
+			if (e->len - e->off[j] != tail || memcmp(e->wire + e->off[j], suffix,
 			    tail) != 0)
 				continue;
 			parent = e->id[j];

@@ -114,6 +114,7 @@ struct model {
 	 * labels need no hash probe (model_name). */
 	struct model_recent {
 		uint8_t wire[NAMES_WIRE_MAX + 1];
+		size_t len;		/* of wire */
 		uint8_t off[128];	/* label offsets, leftmost first */
 		uint32_t id[128];	/* node of the suffix at each label */
 		int n;			/* labels; 0 when empty */
@@ -134,11 +135,11 @@ void model_free(struct model *m);
  * nodes. */
 int model_name(struct model *m, const uint8_t *wire, uint32_t *id);
 
-/* A hint before model_name(WIRE): when the parent of WIRE is one of the
+/* A hint before model_name(WIRE), LEN bytes: when the parent of WIRE is one of the
  * names interned last, starts loading the hash slot its look-up will
  * probe first, so that the cache miss overlaps other work.  Does
  * nothing otherwise; changes nothing. */
-void model_prefetch(const struct model *m, const uint8_t *wire);
+void model_prefetch(const struct model *m, const uint8_t *wire, size_t len);
 
 /* Finds WIRE without adding it.  Returns its id, or MODEL_NONE; when
  * CLOSEST is not NULL it receives the deepest node on the way (at least

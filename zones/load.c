@@ -184,6 +184,14 @@ done:
 static bool
 is_class(const char *t)
 {
+	/* Most tokens seen here are types and TTLs: one byte rules them
+	 * out before six string compares. */
+	switch (t[0] | 0x20) {
+	case 'i': case 'c': case 'h': case 'n': case 'a':
+		break;
+	default:
+		return false;
+	}
 	return strcasecmp(t, "IN") == 0 || strcasecmp(t, "CH") == 0 ||
 	    strcasecmp(t, "CS") == 0 || strcasecmp(t, "HS") == 0 ||
 	    strcasecmp(t, "NONE") == 0 || strcasecmp(t, "ANY") == 0 ||
@@ -326,8 +334,9 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 			text = spf;
 		break;
 	}
-	return pipe_rec(c->pipe, &r, ldns_rdf_data(ldns_rr_owner(rr)), target,
-	    text, n);
+	return pipe_rec(c->pipe, &r, ldns_rdf_data(ldns_rr_owner(rr)),
+	    ldns_rdf_size(ldns_rr_owner(rr)), target,
+	    target != NULL ? names_wire_len(target) : 0, text, n);
 }
 
 /* The SOA rules BIND enforces: one SOA, at the apex. */
@@ -360,10 +369,33 @@ soa_ok(struct ctx *c, const char *file, unsigned line, const ldns_rr *rr)
 	return true;
 }
 
+/* The type code of the mnemonic T, as ldns_get_rr_type_by_name() gives
+ * it (0 for an unknown one); the types of nearly every record of a large
+ * zone without ldns's linear search of its table. */
+static uint16_t
+type_code(const char *t)
+{
+	static const struct {
+		const char *name;
+		uint16_t code;
+	} common[] = {
+		{ "A", RT_A }, { "AAAA", RT_AAAA }, { "PTR", RT_PTR },
+		{ "CNAME", RT_CNAME }, { "MX", RT_MX }, { "NS", RT_NS },
+		{ "TXT", RT_TXT }, { "SOA", RT_SOA },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++)
+		if (strcasecmp(t, common[i].name) == 0)
+			return common[i].code;
+	return (uint16_t)ldns_get_rr_type_by_name(t);
+}
+
 /* What we take from a record's text before ldns sees it. */
 struct head {
 	char owner[TOKEN_MAX];
 	char type[TOKEN_MAX];
+	uint16_t code;		/* of type; not 0 */
 	uint32_t ttl;
 	bool have_ttl;
 	bool no_ttl;		/* none stated and none to inherit */
@@ -382,6 +414,7 @@ split_head(struct ctx *c, const char *file, unsigned line, const char *text,
 	const char *p = text;
 	bool have_class = false;
 	uint16_t type;
+	size_t n;
 	int rc;
 
 	h->owner[0] = '\0';
@@ -389,7 +422,7 @@ split_head(struct ctx *c, const char *file, unsigned line, const char *text,
 	if (!blank)
 		token(&p, h->owner, sizeof(h->owner));
 	for (;;) {
-		if (token(&p, t, sizeof(t)) == 0) {
+		if ((n = token(&p, t, sizeof(t))) == 0) {
 			diag(c, DIAG_ERROR, file, line, "missing record type");
 			return false;
 		}
@@ -419,10 +452,10 @@ split_head(struct ctx *c, const char *file, unsigned line, const char *text,
 		}
 		break;
 	}
-	snprintf(h->type, sizeof(h->type), "%s", t);
+	memcpy(h->type, t, n + 1);
 	h->rest = p;
 	/* ldns 1.8.3 turns an unknown mnemonic into TYPE0 (LDNS.md §2.4). */
-	type = (uint16_t)ldns_get_rr_type_by_name(t);
+	h->code = type = type_code(t);
 	if (type == 0) {
 		if (strncasecmp(t, "TYPE", 4) == 0)
 			diag(c, DIAG_ERROR, file, line, "record type 0 is "
@@ -467,7 +500,7 @@ rdata_ok(struct ctx *c, const char *file, unsigned line, const struct head *h)
 	char t[TOKEN_MAX];
 	const char *p = h->rest;
 	unsigned long long len, hex = 0, v;
-	uint16_t type = (uint16_t)ldns_get_rr_type_by_name(h->type);
+	uint16_t type = h->code;
 	unsigned i;
 
 	token(&p, t, sizeof(t));
@@ -620,9 +653,11 @@ fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
 	r.type = f->type;
 	if (f->type == RT_A || f->type == RT_AAAA) {
 		memcpy(r.rd.addr, f->rdata, f->rdlen);
-		rc = pipe_rec(c->pipe, &r, f->owner, NULL, NULL, 0);
+		rc = pipe_rec(c->pipe, &r, f->owner, f->owner_len, NULL, 0,
+		    NULL, 0);
 	} else
-		rc = pipe_rec(c->pipe, &r, f->owner, f->rdata, NULL, 0);
+		rc = pipe_rec(c->pipe, &r, f->owner, f->owner_len, f->rdata,
+		    f->rdlen, NULL, 0);
 	if (rc < 0)
 		return rc;
 	c->st.records++;

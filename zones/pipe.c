@@ -121,10 +121,12 @@ build_rec(struct pipe *p, const uint8_t *e, const uint8_t *end,
 	/* The hash slots of the next record's names start loading while
 	 * this one's are interned. */
 	if (e < end && (*e & E_REC)) {
+		bool t = (*e & E_TARGET) != 0;
+
 		e += 1 + sizeof(r);
-		model_prefetch(p->m, e + 1);
-		if (e[-1 - (ptrdiff_t)sizeof(r)] & E_TARGET)
-			model_prefetch(p->m, e + 1 + e[0] + 1);
+		model_prefetch(p->m, e + 1, e[0]);
+		if (t)
+			model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]]);
 	}
 	if ((rc = model_name(p->m, owner, &r.owner)) < 0 ||
 	    (target != NULL &&
@@ -264,16 +266,13 @@ pipe_start(struct model *m, const struct load_opts *o, const char *source,
 
 int
 pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
-    const uint8_t *target, const char *spf, size_t len)
+    size_t no, const uint8_t *target, size_t nt, const char *spf, size_t len)
 {
-	size_t no = names_wire_len(owner), nt = 0;
 	uint8_t *e, kind = E_REC;
 	uint32_t n32 = (uint32_t)len;
 
-	if (target != NULL) {
+	if (target != NULL)
 		kind |= E_TARGET;
-		nt = names_wire_len(target);
-	}
 	if (spf != NULL)
 		kind |= E_SPF;
 	e = room(p, 1 + sizeof(*r) + 1 + no + 1 + nt + 4 + len);

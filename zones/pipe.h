@@ -38,11 +38,14 @@ struct pipe *pipe_start(struct model *m, const struct load_opts *o,
     const char *source, bool threaded);
 
 /* Queues record R (owner and target fields ignored) whose owner is the
- * wire name OWNER and whose target, for a type that has one, TARGET (else
- * NULL); SPF (LEN bytes) is its SPF text, or NULL.  Returns 0, or the
- * builder's error once it has failed (the parser should stop). */
+ * wire name OWNER (NO bytes) and whose target, for a type that has one,
+ * TARGET (NT bytes; else NULL); SPF (LEN bytes) is its SPF text, or NULL.
+ * The names must be valid (names_wire_len() gives their lengths).
+ * Returns 0, or the builder's error once it has failed (the parser
+ * should stop). */
 int pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
-    const uint8_t *target, const char *spf, size_t len);
+    size_t no, const uint8_t *target, size_t nt, const char *spf,
+    size_t len);
 
 /* Queues a diagnostic; FILE must outlive the pipe.  COUNT false: not
  * counted among the errors or warnings delivered (a note such as "too many
