@@ -1,14 +1,17 @@
 /* par.c -- a loop split over the cores; see par.h. */
 #include <pthread.h>
 #include <sched.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "core/err.h"
 #include "core/par.h"
-
-#define PAR_MAX 8
+#include "core/vec.h"
 
 struct part {
-	void (*fn)(void *ctx, size_t lo, size_t hi);
+	void (*fn)(void *ctx, unsigned part, size_t lo, size_t hi);
 	void *ctx;
+	unsigned part;
 	size_t lo, hi;
 };
 
@@ -17,7 +20,7 @@ run(void *arg)
 {
 	struct part *p = arg;
 
-	p->fn(p->ctx, p->lo, p->hi);
+	p->fn(p->ctx, p->part, p->lo, p->hi);
 	return NULL;
 }
 
@@ -33,9 +36,9 @@ par_threads(void)
 	return n < 1 ? 1 : n > PAR_MAX ? PAR_MAX : (unsigned)n;
 }
 
-void
-par_for(size_t n, size_t grain, void (*fn)(void *ctx, size_t lo, size_t hi),
-    void *ctx)
+unsigned
+par_for(size_t n, size_t grain,
+    void (*fn)(void *ctx, unsigned part, size_t lo, size_t hi), void *ctx)
 {
 	struct part parts[PAR_MAX];
 	pthread_t tid[PAR_MAX];
@@ -48,12 +51,13 @@ par_for(size_t n, size_t grain, void (*fn)(void *ctx, size_t lo, size_t hi),
 		t = (unsigned)(n / grain);
 	if (t <= 1) {
 		if (n > 0)
-			fn(ctx, 0, n);
-		return;
+			fn(ctx, 0, 0, n);
+		return 1;
 	}
 	for (i = 0; i < t; i++) {
 		parts[i].fn = fn;
 		parts[i].ctx = ctx;
+		parts[i].part = i;
 		parts[i].lo = n / t * i;
 		parts[i].hi = i + 1 == t ? n : n / t * (i + 1);
 	}
@@ -68,4 +72,35 @@ par_for(size_t n, size_t grain, void (*fn)(void *ctx, size_t lo, size_t hi),
 		else
 			run(&parts[i]);
 	}
+	return t;
+}
+
+int
+par_join(struct par_list *parts, unsigned np, size_t size)
+{
+	size_t total = 0;
+	unsigned i;
+	int rc = 0;
+
+	for (i = 0; i < np; i++) {
+		if (parts[i].rc < 0 && rc == 0)
+			rc = parts[i].rc;
+		total += parts[i].n;
+	}
+	if (rc == 0)
+		rc = vec_reserve(&parts[0].v, &parts[0].cap, total, size);
+	for (i = 1; i < np; i++) {
+		if (rc == 0 && parts[i].n > 0)
+			memcpy((char *)parts[0].v + parts[0].n * size,
+			    parts[i].v, parts[i].n * size);
+		parts[0].n += parts[i].n;
+		free(parts[i].v);
+		parts[i].v = NULL;
+	}
+	if (rc < 0) {
+		free(parts[0].v);
+		parts[0].v = NULL;
+		parts[0].n = parts[0].cap = 0;
+	}
+	return rc;
 }

@@ -350,7 +350,7 @@ walk_ptr(const struct xref *x, struct walk *w, const struct addr *a,
 /* Look-ups in the finished model write only their own entry: they run
  * on every core (core/par.h), over ranges of the sorted index. */
 static void
-fwd_lookups(void *ctx, size_t lo, size_t hi)
+fwd_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct xref *x = ctx;
 	struct walk w;
@@ -412,17 +412,6 @@ cand_cmp(const void *pa, const void *pb)
 	return xref_addr_cmp(&a->addr, &b->addr);
 }
 
-/* Room for one more candidate; the array is freed on failure. */
-static int
-grow_cand(struct cand **c, size_t *cap)
-{
-	if (vec_reserve((void **)c, cap, *cap + 1, sizeof(**c)) < 0) {
-		free(*c);
-		return RDA_ENOMEM;
-	}
-	return 0;
-}
-
 /* The node LEVELS labels above ID, or MODEL_NONE past the root. */
 static uint32_t
 ancestor(const struct model *m, uint32_t id, unsigned levels)
@@ -435,76 +424,104 @@ ancestor(const struct model *m, uint32_t id, unsigned levels)
 	return id;
 }
 
-/* Addresses to examine: every authoritative reverse name of address form
- * that holds data, and every address of an A/AAAA record whose reverse
- * name answered (a wildcard PTR has no node of its own). */
-static int
-candidates(struct xref *x, struct cand **out, size_t *nout)
-{
-	static const uint8_t v4[] = "\7in-addr\4arpa", v6[] = "\3ip6\4arpa";
-	const struct model *m = x->m;
-	uint32_t in4 = model_find(m, v4, NULL, NULL);
-	uint32_t in6 = model_find(m, v6, NULL, NULL);
-	uint8_t wire[NAMES_WIRE_MAX + 1];
-	struct cand *c;
-	size_t i, n = 0, n1, cap = 1024;
+struct cand_ctx {
+	struct xref *x;
+	uint32_t in4, in6;	/* in-addr.arpa, ip6.arpa nodes, or NONE */
+	struct par_list part[PAR_MAX];
+};
 
-	if ((c = malloc(cap * sizeof(*c))) == NULL)
-		return RDA_ENOMEM;
-	for (i = 1; i < m->nnodes; i++) {
+/* The candidates among nodes [LO, HI), in node order, into list PART. */
+static void
+cand_nodes(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct cand_ctx *cc = ctx;
+	const struct xref *x = cc->x;
+	const struct model *m = x->m;
+	struct par_list *l = &cc->part[part];
+	uint8_t wire[NAMES_WIRE_MAX + 1];
+	size_t i;
+
+	for (i = lo > 0 ? lo : 1; i < hi; i++) {
 		uint32_t id = (uint32_t)i;
+		struct cand *c;
 		struct addr a;
 
 		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id) ||
 		    m->zones[m->nodes[i].zone].live)
 			continue;
-		if ((in4 != MODEL_NONE && ancestor(m, id, 4) == in4) ||
-		    (in6 != MODEL_NONE && ancestor(m, id, 32) == in6)) {
+		if ((cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4) ||
+		    (cc->in6 != MODEL_NONE && ancestor(m, id, 32) == cc->in6)) {
 			model_wire(m, id, wire);
 			if (names_rev_parse(wire, &a, NULL) != NAMES_REV_ADDR)
 				continue;
-		} else if (in4 == MODEL_NONE || ancestor(m, id, 5) != in4 ||
+		} else if (cc->in4 == MODEL_NONE ||
+		    ancestor(m, id, 5) != cc->in4 ||
 		    !classless_child(x, id, &a))
 			continue;
-		if (n == cap && grow_cand(&c, &cap) < 0)
-			return RDA_ENOMEM;
-		c[n].addr = a;
-		c[n].revnode = id;
-		c[n].fwd = MODEL_NONE;
-		n++;
+		if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + 1,
+		    sizeof(*c))) < 0)
+			return;
+		c = (struct cand *)l->v + l->n++;
+		c->addr = a;
+		c->revnode = id;
+		c->fwd = MODEL_NONE;
 	}
-	/* An address whose reverse name is a node above is examined there;
-	 * only the others (wildcard answers) are added. */
-	if (addr_sort(c, n, sizeof(*c), offsetof(struct cand, addr)) < 0) {
-		free(c);
-		return RDA_ENOMEM;
-	}
-	n1 = n;
-	for (i = 0; i < x->nfwd; i++) {
-		struct cand key;
+}
 
-		if (x->fwd[i].ptr.status != LK_ANSWER ||
-		    (i > 0 && xref_addr_cmp(&x->fwd[i].addr,
-		    &x->fwd[i - 1].addr) == 0))
+/* Addresses to examine: every authoritative reverse name of address form
+ * that holds data, and every address of an A/AAAA record whose reverse
+ * name answered (a wildcard PTR has no node of its own).  The nodes are
+ * examined on every core. */
+static int
+candidates(struct xref *x, struct cand **out, size_t *nout)
+{
+	static const uint8_t v4[] = "\7in-addr\4arpa", v6[] = "\3ip6\4arpa";
+	struct cand_ctx cc;
+	struct par_list *l = &cc.part[0];
+	struct cand *c;
+	size_t i, j, n1;
+	unsigned np;
+
+	memset(&cc, 0, sizeof(cc));
+	cc.x = x;
+	cc.in4 = model_find(x->m, v4, NULL, NULL);
+	cc.in6 = model_find(x->m, v6, NULL, NULL);
+	np = par_for(x->m->nnodes, 16384, cand_nodes, &cc);
+	if (par_join(cc.part, np, sizeof(*c)) < 0 ||
+	    addr_sort(l->v, l->n, sizeof(*c), offsetof(struct cand, addr)) < 0)
+		goto nomem;
+	/* An address whose reverse name is a node above is examined there;
+	 * only the others (wildcard answers) are added.  Both lists are in
+	 * address order: one pass over the two. */
+	n1 = l->n;
+	for (i = 0, j = 0; i < x->nfwd; i++) {
+		const struct xfwd *f = &x->fwd[i];
+
+		if (f->ptr.status != LK_ANSWER || (i > 0 &&
+		    xref_addr_cmp(&f->addr, &x->fwd[i - 1].addr) == 0))
 			continue;
-		key.addr = x->fwd[i].addr;
-		if (n1 > 0 && bsearch(&key, c, n1, sizeof(*c), cand_cmp) != NULL)
+		while (j < n1 && xref_addr_cmp(&((struct cand *)l->v)[j].addr,
+		    &f->addr) < 0)
+			j++;
+		if (j < n1 && xref_addr_cmp(&((struct cand *)l->v)[j].addr,
+		    &f->addr) == 0)
 			continue;
-		if (n == cap && grow_cand(&c, &cap) < 0)
-			return RDA_ENOMEM;
-		c[n].addr = x->fwd[i].addr;
-		c[n].revnode = x->fwd[i].ptr.name;
-		c[n].fwd = (uint32_t)i;
-		n++;
+		if (vec_reserve(&l->v, &l->cap, l->n + 1, sizeof(*c)) < 0)
+			goto nomem;
+		c = (struct cand *)l->v + l->n++;
+		c->addr = f->addr;
+		c->revnode = f->ptr.name;
+		c->fwd = (uint32_t)i;
 	}
-	if (n > n1 && addr_sort(c, n, sizeof(*c),
-	    offsetof(struct cand, addr)) < 0) {
-		free(c);
-		return RDA_ENOMEM;
-	}
-	*out = c;
-	*nout = n;
+	if (l->n > n1 && addr_sort(l->v, l->n, sizeof(*c),
+	    offsetof(struct cand, addr)) < 0)
+		goto nomem;
+	*out = l->v;
+	*nout = l->n;
 	return 0;
+nomem:
+	free(l->v);
+	return RDA_ENOMEM;
 }
 
 /* xref_has_addr() for a PTR's target: a node with many addresses (one
@@ -532,26 +549,9 @@ has_addr(const struct xref *x, const struct lk_result *res,
 	return false;
 }
 
-static int
-rev_add(struct xref *x, size_t *cap, const struct cand *c, uint32_t ptr,
-    uint32_t nptr)
-{
-	struct xrev *v;
-
-	if (vec_reserve((void **)&x->rev, cap, x->nrev + 1,
-	    sizeof(*x->rev)) < 0)
-		return RDA_ENOMEM;
-	v = &x->rev[x->nrev++];
-	v->addr = c->addr;
-	v->revnode = c->revnode;
-	v->ptr = ptr;
-	v->nptr = nptr;
-	return 0;
-}
-
 /* The forward side of each PTR entry, on every core (core/par.h). */
 static void
-rev_lookups(void *ctx, size_t lo, size_t hi)
+rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct xref *x = ctx;
 	const struct model *m = x->m;
@@ -565,18 +565,26 @@ rev_lookups(void *ctx, size_t lo, size_t hi)
 	}
 }
 
-static int
-build_rev(struct xref *x)
-{
-	const struct model *m = x->m;
-	struct cand *c;
-	size_t i, n, cap = 0;
-	uint32_t p, k;
-	int rc;
+struct rev_ctx {
+	struct xref *x;
+	const struct cand *c;
+	struct par_list part[PAR_MAX];
+};
 
-	if ((rc = candidates(x, &c, &n)) < 0)
-		return rc;
-	for (i = 0; i < n; i++) {
+/* The PTR entries of candidates [LO, HI), in order, into list PART: the
+ * PTR records each address has, with their count. */
+static void
+rev_entries(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct rev_ctx *rc = ctx;
+	const struct xref *x = rc->x;
+	const struct model *m = x->m;
+	const struct cand *c = rc->c;
+	struct par_list *l = &rc->part[part];
+	size_t i;
+	uint32_t p, k;
+
+	for (i = lo; i < hi; i++) {
 		struct lk_result res;
 		const struct lk_result *pr = &res;
 
@@ -593,19 +601,48 @@ build_rev(struct xref *x)
 		    p != MODEL_NONE;
 		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p))
 			k++;
+		if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + k,
+		    sizeof(struct xrev))) < 0)
+			return;
 		for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
 		    p != MODEL_NONE;
-		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p))
-			if ((rc = rev_add(x, &cap, &c[i], p, k)) < 0)
-				goto out;
+		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p)) {
+			struct xrev *v = (struct xrev *)l->v + l->n++;
+
+			memset(v, 0, sizeof(*v));
+			v->addr = c[i].addr;
+			v->revnode = c[i].revnode;
+			v->ptr = p;
+			v->nptr = k;
+		}
 	}
+}
+
+static int
+build_rev(struct xref *x)
+{
+	struct rev_ctx rc;
+	struct cand *c;
+	size_t n;
+	unsigned np;
+	int r;
+
+	if ((r = candidates(x, &c, &n)) < 0)
+		return r;
+	memset(&rc, 0, sizeof(rc));
+	rc.x = x;
+	rc.c = c;
+	np = par_for(n, 16384, rev_entries, &rc);
+	free(c);
+	if ((r = par_join(rc.part, np, sizeof(struct xrev))) < 0)
+		return r;
+	x->rev = rc.part[0].v;
+	x->nrev = rc.part[0].n;
 	/* No sort needed: candidates come in address order, each address
 	 * once, and the PTR records of one node in record order -- the
 	 * order by address, then record. */
 	par_for(x->nrev, 4096, rev_lookups, x);
-out:
-	free(c);
-	return rc;
+	return 0;
 }
 
 int
