@@ -10,6 +10,7 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -664,9 +665,13 @@ phase(const char *name)
 	if (!on)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (name != NULL)
-		fprintf(stderr, "rdnsaudit: phase %s %.3f s\n", name,
-		    since(&last, &now));
+	if (name != NULL) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "rdnsaudit: phase %s %.3f s, peak %ld MiB\n",
+		    name, since(&last, &now), ru.ru_maxrss >> 10);
+	}
 	last = now;
 }
 

@@ -1,4 +1,5 @@
 /* addrsort.c -- stable radix sort of entries by address; see addrsort.h. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,42 +18,45 @@ struct key4 {
 	uint32_t pos;
 };
 
-/* LSD radix sort of N keys of SIZE bytes whose sort bytes are the first
- * NB (most significant first), into order; TMP holds N keys.  Each pass
- * is stable, and a byte equal in all keys needs none.  Returns the array
- * holding the result (KEYS or TMP). */
-static void *
-radix(void *keys, void *tmp, size_t n, size_t size, unsigned nb)
-{
-	size_t (*count)[256], i, sum, c;
-	uint8_t *src = keys, *dst = tmp, *t;
-	int b;
-
-	if ((count = calloc(nb, sizeof(*count))) == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		for (b = 0; b < (int)nb; b++)
-			count[b][src[i * size + (size_t)b]]++;
-	for (b = (int)nb - 1; b >= 0; b--) {
-		if (count[b][src[(size_t)b]] == n)
-			continue;	/* the same in every key */
-		for (sum = 0, i = 0; i < 256; i++) {
-			c = count[b][i];
-			count[b][i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++) {
-			const uint8_t *k = src + i * size;
-
-			memcpy(dst + count[b][k[b]]++ * size, k, size);
-		}
-		t = src;
-		src = dst;
-		dst = t;
-	}
-	free(count);
-	return src;
+/* LSD radix sort of the N keys at KEYS (struct key4 or key6, NB address
+ * bytes, most significant first) into order, TMP holding N keys: one
+ * counting pass for every byte, then one stable pass per byte that is
+ * not the same in all keys.  Sets *OUT to the array holding the result
+ * (KEYS or TMP); returns false when out of memory. */
+#define RADIX(name, type, nb)						\
+static bool								\
+name(type *keys, type *tmp, size_t n, type **out)			\
+{									\
+	size_t (*count)[256], i, sum, c;				\
+	type *src = keys, *dst = tmp, *t;				\
+	int b;								\
+									\
+	if ((count = calloc(nb, sizeof(*count))) == NULL)		\
+		return false;						\
+	for (i = 0; i < n; i++)						\
+		for (b = 0; b < nb; b++)				\
+			count[b][src[i].b[b]]++;			\
+	for (b = nb - 1; b >= 0; b--) {					\
+		if (count[b][src[0].b[b]] == n)				\
+			continue;	/* the same in every key */	\
+		for (sum = 0, i = 0; i < 256; i++) {			\
+			c = count[b][i];				\
+			count[b][i] = sum;				\
+			sum += c;					\
+		}							\
+		for (i = 0; i < n; i++)					\
+			dst[count[b][src[i].b[b]]++] = src[i];		\
+		t = src;						\
+		src = dst;						\
+		dst = t;						\
+	}								\
+	free(count);							\
+	*out = src;							\
+	return true;							\
 }
+
+RADIX(radix4, struct key4, 4)
+RADIX(radix6, struct key6, 16)
 
 /* Moves entry pos[i] to place I for every I, in place, following the
  * permutation's cycles; POS is destroyed.  TMP holds one entry. */
@@ -109,8 +113,8 @@ addr_sort(void *base, size_t n, size_t size, size_t off)
 			k6[n6++].pos = (uint32_t)i;
 		}
 	}
-	if ((n4 > 0 && (r4 = radix(k4, t4, n4, sizeof(*k4), 4)) == NULL) ||
-	    (n6 > 0 && (r6 = radix(k6, t6, n6, sizeof(*k6), 16)) == NULL))
+	if ((n4 > 0 && !radix4(k4, t4, n4, &r4)) ||
+	    (n6 > 0 && !radix6(k6, t6, n6, &r6)))
 		goto out;
 	/* The positions, in the order the entries go: IPv4 first. */
 	if ((pos = malloc(n * sizeof(*pos))) == NULL)

@@ -136,6 +136,18 @@ rehash(struct model *m)
 	return 0;
 }
 
+void
+model_reserve(struct model *m, size_t names)
+{
+	/* Past a million names at a time, with room to spare: a wrong
+	 * hint costs a rehash later, not the load. */
+	if (names > ((size_t)1 << 28))
+		names = (size_t)1 << 28;
+	while ((m->nnodes + names) * 4 > m->caphash * 3)
+		if (rehash(m) < 0)
+			return;
+}
+
 static int
 child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
     uint32_t *id)

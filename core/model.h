@@ -141,6 +141,11 @@ int model_name(struct model *m, const uint8_t *wire, uint32_t *id);
  * nothing otherwise; changes nothing. */
 void model_prefetch(const struct model *m, const uint8_t *wire, size_t len);
 
+/* A hint before NAMES more names are interned: grows the hash table to
+ * hold them now, instead of doubling it (and moving every slot) about
+ * log2(NAMES) times on the way.  Does nothing it cannot afford. */
+void model_reserve(struct model *m, size_t names);
+
 /* Finds WIRE without adding it.  Returns its id, or MODEL_NONE; when
  * CLOSEST is not NULL it receives the deepest node on the way (at least
  * the root) and *DEPTH_MISSING the number of labels of WIRE below it. */

@@ -184,8 +184,12 @@ done:
 static bool
 is_class(const char *t)
 {
-	/* Most tokens seen here are types and TTLs: one byte rules them
-	 * out before six string compares. */
+	size_t n = strlen(t);
+
+	/* Most tokens seen here are types (A, AAAA, PTR) and TTLs: the
+	 * length and one byte rule them out before any string compare. */
+	if (n != 2 && n != 3 && n != 4 && n < 6)
+		return false;
 	switch (t[0] | 0x20) {
 	case 'i': case 'c': case 'h': case 'n': case 'a':
 		break;
@@ -1251,8 +1255,13 @@ static int
 load_piped(struct ctx *c, const char *path)
 {
 	unsigned e0 = c->st.errors, w0 = c->st.warnings, e, w;
+	struct stat st;
 	int rc, prc;
 
+	/* A master file has a new name every 32 bytes or so (a record of
+	 * a large zone is 25 to 40 bytes, most with a new owner). */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		model_reserve(c->m, (size_t)st.st_size / 32);
 	if ((c->pipe = pipe_start(c->m, c->o, c->m->zones[c->zone].source,
 	    c->o->dump == NULL)) == NULL)
 		return RDA_ENOMEM;
