@@ -472,6 +472,31 @@ model_rec_add(struct model *m, const struct rec *r)
 	return 0;
 }
 
+/* Whether the records of every owner are already together, in the order
+ * they were read -- as a zone file usually lists them; then each node's
+ * first record is where its run starts and nothing moves.  The N records
+ * of an owner are together when each lies within N places of the first. */
+static bool
+grouped(struct model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nnodes; i++)
+		m->nodes[i].first = MODEL_NONE;
+	for (i = 0; i < m->nrecs; i++) {
+		struct node *n = &m->nodes[m->recs[i].owner];
+
+		if (n->first == MODEL_NONE)
+			n->first = (uint32_t)i;
+		else if (i - n->first >= n->nrec)
+			return false;
+	}
+	for (i = 0; i < m->nnodes; i++)
+		if (m->nodes[i].nrec == 0)
+			m->nodes[i].first = 0;
+	return true;
+}
+
 /* Counting sort by owner: linear, and stable, so records of one owner stay
  * in the order they were read. */
 static int
@@ -483,6 +508,16 @@ group_by_owner(struct model *m)
 
 	if (m->nrecs == 0)
 		return 0;
+	if (grouped(m)) {
+		/* What the copy would have given back. */
+		if (m->caprecs > m->nrecs &&
+		    (out = realloc(m->recs, m->nrecs * sizeof(*out))) != NULL) {
+			m->recs = out;
+			m->bytes -= (m->caprecs - m->nrecs) * sizeof(*out);
+			m->caprecs = m->nrecs;
+		}
+		return 0;
+	}
 	if ((out = malloc(m->nrecs * sizeof(*out))) == NULL)
 		return RDA_ENOMEM;
 	if ((pos = malloc(m->nnodes * sizeof(*pos))) == NULL) {
@@ -582,28 +617,28 @@ mark_duplicates(struct model *m)
 }
 
 /* Drops the records marked with type 0 and recomputes each owner's range
- * and each zone's count. */
+ * and each zone's count.  In array order, where the records of an owner
+ * are together (in node order after a sort, in file order when they came
+ * that way): nothing is written before it is read. */
 static void
 compact(struct model *m)
 {
-	size_t i, j, out = 0;
+	size_t i, out = 0;
 
 	for (i = 0; i < m->nzones; i++)
 		m->zones[i].records = 0;
-	for (i = 0; i < m->nnodes; i++) {
-		struct node *n = &m->nodes[i];
-		size_t first = out;
+	for (i = 0; i < m->nnodes; i++)
+		m->nodes[i].nrec = 0;
+	for (i = 0; i < m->nrecs; i++) {
+		struct rec *r = &m->recs[i];
+		struct node *n = &m->nodes[r->owner];
 
-		for (j = 0; j < n->nrec; j++) {
-			struct rec *r = &m->recs[n->first + j];
-
-			if (r->type == 0)
-				continue;
-			m->zones[model_rec_zone(m, r)].records++;
-			m->recs[out++] = *r;
-		}
-		n->first = (uint32_t)first;
-		n->nrec = (uint32_t)(out - first);
+		if (r->type == 0)
+			continue;
+		if (n->nrec++ == 0)
+			n->first = (uint32_t)out;
+		m->zones[model_rec_zone(m, r)].records++;
+		m->recs[out++] = *r;
 	}
 	m->nrecs = out;
 }
