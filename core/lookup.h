@@ -23,7 +23,9 @@ enum lk_status {
 };
 
 struct lk_result {
-	enum lk_status status;
+	uint8_t status;		/* enum lk_status; one byte, as the indexes
+				 * hold one result per record */
+	uint8_t hops;		/* CNAMEs followed */
 	uint32_t name;		/* the last name asked (node id), MODEL_NONE
 				 * when it is not in the tree */
 	uint32_t node;		/* LK_ANSWER/LK_NODATA: the node holding the
@@ -31,7 +33,6 @@ struct lk_result {
 	uint32_t zone;		/* zone that answered, or MODEL_NONE */
 	uint32_t closest;	/* LK_NXDOMAIN: the closest encloser */
 	uint32_t first_cname;	/* the first CNAME record followed, or NONE */
-	unsigned hops;		/* CNAMEs followed */
 };
 
 /* Looks up TYPE at the name WIRE. */

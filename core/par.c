@@ -36,6 +36,12 @@ par_threads(void)
 	return n < 1 ? 1 : n > PAR_MAX ? PAR_MAX : (unsigned)n;
 }
 
+size_t
+par_start(size_t n, unsigned np, unsigned part)
+{
+	return n / np * part;
+}
+
 unsigned
 par_for(size_t n, size_t grain,
     void (*fn)(void *ctx, unsigned part, size_t lo, size_t hi), void *ctx)
@@ -58,8 +64,8 @@ par_for(size_t n, size_t grain,
 		parts[i].fn = fn;
 		parts[i].ctx = ctx;
 		parts[i].part = i;
-		parts[i].lo = n / t * i;
-		parts[i].hi = i + 1 == t ? n : n / t * (i + 1);
+		parts[i].lo = par_start(n, t, i);
+		parts[i].hi = i + 1 == t ? n : par_start(n, t, i + 1);
 	}
 	/* Range 0 is the caller's; a range whose thread cannot start is
 	 * done by the caller too. */

@@ -23,6 +23,9 @@
 unsigned par_for(size_t n, size_t grain,
     void (*fn)(void *ctx, unsigned part, size_t lo, size_t hi), void *ctx);
 
+/* Where part PART of NP starts when par_for() splits N. */
+size_t par_start(size_t n, unsigned np, unsigned part);
+
 /* A list made by one part of a par_for() loop: grown with vec_reserve(),
  * RC set on failure. */
 struct par_list {

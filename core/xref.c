@@ -568,63 +568,89 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 struct rev_ctx {
 	struct xref *x;
 	const struct cand *c;
-	struct par_list part[PAR_MAX];
+	uint32_t *count;	/* PTR entries of each candidate */
+	size_t start[PAR_MAX];	/* each part's first entry */
 };
 
-/* The PTR entries of candidates [LO, HI), in order, into list PART: the
- * PTR records each address has, with their count. */
+/* The PTR records of candidate I, by their lookup: sets *PR to the
+ * answer, or returns false when the address has none. */
+static bool
+cand_ptr(const struct xref *x, const struct cand *c, size_t i,
+    struct lk_result *res, const struct lk_result **pr)
+{
+	if (i > 0 && cand_cmp(&c[i], &c[i - 1]) == 0)
+		return false;	/* an address once */
+	*pr = res;
+	if (c[i].fwd != MODEL_NONE)
+		*pr = &x->fwd[c[i].fwd].ptr;
+	else
+		lookup_node(x->m, c[i].revnode, RT_PTR, res);
+	return (*pr)->status == LK_ANSWER;
+}
+
+/* First pass: how many PTR entries each candidate of [LO, HI) gives. */
 static void
-rev_entries(void *ctx, unsigned part, size_t lo, size_t hi)
+rev_count(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct rev_ctx *rc = ctx;
-	const struct xref *x = rc->x;
-	const struct model *m = x->m;
-	const struct cand *c = rc->c;
-	struct par_list *l = &rc->part[part];
+	const struct model *m = rc->x->m;
+	const struct lk_result *pr;
+	struct lk_result res;
 	size_t i;
 	uint32_t p, k;
 
 	for (i = lo; i < hi; i++) {
-		struct lk_result res;
-		const struct lk_result *pr = &res;
-
-		if (i > 0 && cand_cmp(&c[i], &c[i - 1]) == 0)
-			continue;
-		if (c[i].fwd != MODEL_NONE)
-			pr = &x->fwd[c[i].fwd].ptr;
-		else
-			lookup_node(m, c[i].revnode, RT_PTR, &res);
-		if (pr->status != LK_ANSWER)
-			continue;
 		k = 0;
-		for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
-		    p != MODEL_NONE;
-		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p))
-			k++;
-		if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + k,
-		    sizeof(struct xrev))) < 0)
-			return;
+		if (cand_ptr(rc->x, rc->c, i, &res, &pr))
+			for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
+			    p != MODEL_NONE;
+			    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR,
+			    p))
+				k++;
+		rc->count[i] = k;
+	}
+}
+
+/* Second pass: the entries themselves, each part from its start: the PTR
+ * records each address has, with their count. */
+static void
+rev_fill(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct rev_ctx *rc = ctx;
+	const struct model *m = rc->x->m;
+	const struct cand *c = rc->c;
+	const struct lk_result *pr;
+	struct lk_result res;
+	struct xrev *v = rc->x->rev + rc->start[part];
+	size_t i;
+	uint32_t p;
+
+	for (i = lo; i < hi; i++) {
+		if (rc->count[i] == 0 || !cand_ptr(rc->x, c, i, &res, &pr))
+			continue;
 		for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
 		    p != MODEL_NONE;
 		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p)) {
-			struct xrev *v = (struct xrev *)l->v + l->n++;
-
 			memset(v, 0, sizeof(*v));
 			v->addr = c[i].addr;
 			v->revnode = c[i].revnode;
 			v->ptr = p;
-			v->nptr = k;
+			v->nptr = rc->count[i];
+			v++;
 		}
 	}
 }
 
+/* The PTR index, in two passes over the candidates so that it is
+ * allocated once, at its size: counting, then filling, each on every
+ * core (par_for() splits the same N the same way both times). */
 static int
 build_rev(struct xref *x)
 {
 	struct rev_ctx rc;
 	struct cand *c;
-	size_t n;
-	unsigned np;
+	size_t n, i, total = 0;
+	unsigned np, part;
 	int r;
 
 	if ((r = candidates(x, &c, &n)) < 0)
@@ -632,12 +658,26 @@ build_rev(struct xref *x)
 	memset(&rc, 0, sizeof(rc));
 	rc.x = x;
 	rc.c = c;
-	np = par_for(n, 16384, rev_entries, &rc);
+	if (n > 0 && (rc.count = malloc(n * sizeof(*rc.count))) == NULL) {
+		free(c);
+		return RDA_ENOMEM;
+	}
+	np = par_for(n, 16384, rev_count, &rc);
+	for (part = 0, i = 0; i < n; i++) {
+		if (part < np && i == par_start(n, np, part))
+			rc.start[part++] = total;
+		total += rc.count[i];
+	}
+	if (total > 0 && (x->rev = calloc(total, sizeof(*x->rev))) == NULL) {
+		free(rc.count);
+		free(c);
+		return RDA_ENOMEM;
+	}
+	x->nrev = total;
+	if (par_for(n, 16384, rev_fill, &rc) != np)
+		abort();	/* the same split both times, by definition */
+	free(rc.count);
 	free(c);
-	if ((r = par_join(rc.part, np, sizeof(struct xrev))) < 0)
-		return r;
-	x->rev = rc.part[0].v;
-	x->nrev = rc.part[0].n;
 	/* No sort needed: candidates come in address order, each address
 	 * once, and the PTR records of one node in record order -- the
 	 * order by address, then record. */

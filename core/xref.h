@@ -32,11 +32,11 @@ struct xfwd {
 
 struct xrev {
 	struct addr addr;
+	bool match;		/* the target resolves to the address */
 	uint32_t revnode;	/* the reverse name (address form) */
 	uint32_t ptr;		/* the PTR record */
 	uint32_t nptr;		/* PTR records the address has */
 	struct lk_result fwd;	/* A/AAAA lookup at the PTR target */
-	bool match;		/* the target resolves to the address */
 };
 
 /* An RFC 2317 child zone that is loaded: its block a.b.c.lo-hi. */
