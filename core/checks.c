@@ -4,6 +4,7 @@
  * what to change, in the administrator's terms: which record, in which
  * zone, to what.
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include "core/err.h"
 #include "core/msgname.h"
 #include "core/mail.h"
+#include "core/par.h"
+#include "core/vec.h"
 
 enum {
 	CHK_MISSING_PTR, CHK_PTR_MISMATCH, CHK_DANGLING_PTR, CHK_PTR_TO_CNAME,
@@ -168,12 +171,11 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 	return mail_check_unverified(x, r, self);
 }
 
-static const struct model *ptr_model;
-
+/* qsort_r(): the checks run on several threads at once. */
 static int
-ptr_target_cmp(const void *pa, const void *pb)
+ptr_target_cmp(const void *pa, const void *pb, void *arg)
 {
-	const struct model *m = ptr_model;
+	const struct model *m = arg;
 	char a[NAMES_TXT_MAX], b[NAMES_TXT_MAX];
 
 	return strcmp(model_fmt(m, m->recs[*(const uint32_t *)pa].rd.target, a),
@@ -203,8 +205,7 @@ multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 			return RDA_ENOMEM;
 		for (j = 0; j < v->nptr; j++)
 			p[j] = x->rev[i + j].ptr;
-		ptr_model = m;
-		qsort(p, v->nptr, sizeof(*p), ptr_target_cmp);
+		qsort_r(p, v->nptr, sizeof(*p), ptr_target_cmp, (void *)m);
 		list[0] = '\0';
 		for (j = 0; j < v->nptr; j++) {
 			k = strlen(list);
@@ -649,11 +650,34 @@ checks_find(const char *id)
 	return -1;
 }
 
+/* The checks run on every core, each into a report of its own; the
+ * reports are joined in check order, so the result is the one a single
+ * thread running them in turn makes. */
+struct run_ctx {
+	const struct xref *x;
+	struct report *sub;	/* one per check */
+	int *rc;
+	atomic_uint next;	/* the next check to take */
+};
+
+static void
+run_checks(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct run_ctx *rc = ctx;
+	unsigned i;
+
+	/* Checks differ in cost: each thread takes the next one left. */
+	while ((i = atomic_fetch_add(&rc->next, 1)) < nchecks)
+		if (checks_sev[i] != SEV_OFF && checks[i].run != NULL)
+			rc->rc[i] = checks[i].run(rc->x, &rc->sub[i], i);
+}
+
 int
 checks_run(const struct model *m, const struct policy *pol, struct xref *x,
     struct report *r)
 {
-	unsigned i;
+	struct run_ctx ctx;
+	unsigned i, s;
 	int rc;
 
 	if ((rc = xref_build(x, m)) < 0)
@@ -663,11 +687,38 @@ checks_run(const struct model *m, const struct policy *pol, struct xref *x,
 	x->pol = pol;
 	if ((rc = mail_build(m, pol, &x->mail)) < 0)
 		return rc;
-	r->mail = x->mail->bits;
-	for (i = 0; i < nchecks && rc == 0; i++)
-		if (checks_sev[i] != SEV_OFF && checks[i].run != NULL)
-			rc = checks[i].run(x, r, i);
-	r->mail = NULL;
+	ctx.x = x;
+	atomic_init(&ctx.next, 0);
+	ctx.sub = calloc(nchecks, sizeof(*ctx.sub));
+	ctx.rc = calloc(nchecks, sizeof(*ctx.rc));
+	if (ctx.sub == NULL || ctx.rc == NULL) {
+		free(ctx.sub);
+		free(ctx.rc);
+		return RDA_ENOMEM;
+	}
+	for (i = 0; i < nchecks; i++) {
+		report_init(&ctx.sub[i], m);
+		ctx.sub[i].mail = x->mail->bits;
+	}
+	par_for(nchecks, 1, run_checks, &ctx);
+	for (i = 0; i < nchecks; i++) {
+		struct report *sub = &ctx.sub[i];
+
+		if (rc == 0 && (rc = ctx.rc[i]) == 0 && sub->n > 0 &&
+		    (rc = vec_reserve((void **)&r->f, &r->cap, r->n + sub->n,
+		    sizeof(*r->f))) == 0) {
+			/* The messages change hands. */
+			memcpy(r->f + r->n, sub->f, sub->n * sizeof(*r->f));
+			r->n += sub->n;
+			for (s = 0; s < 3; s++)
+				r->count[s] += sub->count[s];
+			sub->n = 0;
+		}
+		sub->mail = NULL;
+		report_clear(sub);
+	}
+	free(ctx.sub);
+	free(ctx.rc);
 	report_sort(r);
 	return rc;
 }
