@@ -14,9 +14,14 @@
 
 #include <stddef.h>
 
+#include "core/names.h"
+
+/* Orders addresses: IPv4 before IPv6, then by address bytes. */
+int addr_cmp(const struct addr *a, const struct addr *b);
+
 /* Sorts the N entries of SIZE bytes at BASE by the struct addr at byte
- * offset OFF of each: IPv4 before IPv6, then by address bytes, as
- * xref_addr_cmp() orders them.  Returns 0 or RDA_ENOMEM (BASE is then
+ * offset OFF of each: by addr_cmp() (xref_addr_cmp() is
+ * the same order).  Returns 0 or RDA_ENOMEM (BASE is then
  * as it was). */
 int addr_sort(void *base, size_t n, size_t size, size_t off);
 

@@ -10,31 +10,10 @@
 #include "core/xref.h"
 #include "core/vec.h"
 
-/* Sorting millions of entries calls this tens of millions of times:
- * two big-endian 64-bit compares instead of memcmp(). */
-static inline uint64_t
-be64(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, 8);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	v = __builtin_bswap64(v);
-#endif
-	return v;
-}
-
 int
 xref_addr_cmp(const struct addr *a, const struct addr *b)
 {
-	uint64_t x, y;
-
-	if (a->family != b->family)
-		return a->family < b->family ? -1 : 1;
-	if ((x = be64(a->b)) != (y = be64(b->b)) ||
-	    (x = be64(a->b + 8)) != (y = be64(b->b + 8)))
-		return x < y ? -1 : 1;
-	return 0;
+	return addr_cmp(a, b);
 }
 
 size_t
@@ -360,32 +339,70 @@ fwd_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 		walk_ptr(x, &w, &x->fwd[lo].addr, &x->fwd[lo].ptr);
 }
 
+/* Whether record R goes into the A/AAAA index.  Live answers are someone
+ * else's data: they answer lookups but are not audited (model.h, "Live
+ * data"). */
+static bool
+fwd_rec(const struct model *m, const struct rec *r)
+{
+	return (r->type == RT_A || r->type == RT_AAAA) &&
+	    model_rec_auth(m, r) && !model_rec_live(m, r);
+}
+
+struct fwd_ctx {
+	struct xref *x;
+	size_t count[PAR_MAX];	/* entries of each part's records */
+};
+
+static void
+fwd_count(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct fwd_ctx *fc = ctx;
+	const struct model *m = fc->x->m;
+	size_t n = 0;
+
+	for (; lo < hi; lo++)
+		n += fwd_rec(m, &m->recs[lo]);
+	fc->count[part] = n;
+}
+
+/* Each part's entries from where the parts before it end: the index in
+ * record order, as one pass would make it. */
+static void
+fwd_fill(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct fwd_ctx *fc = ctx;
+	const struct model *m = fc->x->m;
+	struct xfwd *f = fc->x->fwd;
+	unsigned i;
+
+	for (i = 0; i < part; i++)
+		f += fc->count[i];
+	for (; lo < hi; lo++)
+		if (fwd_rec(m, &m->recs[lo])) {
+			f->rec = (uint32_t)lo;
+			rec_addr(&m->recs[lo], &f->addr);
+			f++;
+		}
+}
+
 static int
 build_fwd(struct xref *x)
 {
-	const struct model *m = x->m;
-	size_t i, n = 0;
+	struct fwd_ctx fc;
+	size_t n = 0;
+	unsigned np, i;
 
-	for (i = 0; i < m->nrecs; i++)
-		if ((m->recs[i].type == RT_A || m->recs[i].type == RT_AAAA) &&
-		    model_rec_auth(m, &m->recs[i]) &&
-		    !model_rec_live(m, &m->recs[i]))
-			n++;
+	memset(&fc, 0, sizeof(fc));
+	fc.x = x;
+	np = par_for(x->m->nrecs, 65536, fwd_count, &fc);
+	for (i = 0; i < np; i++)
+		n += fc.count[i];
 	if (n > 0 && (x->fwd = calloc(n, sizeof(*x->fwd))) == NULL)
 		return RDA_ENOMEM;
-	for (i = 0; i < m->nrecs; i++) {
-		const struct rec *r = &m->recs[i];
-		struct xfwd *f;
-
-		/* Live answers are someone else's data: they answer
-		 * lookups but are not audited (model.h, "Live data"). */
-		if ((r->type != RT_A && r->type != RT_AAAA) ||
-		    !model_rec_auth(m, r) || model_rec_live(m, r))
-			continue;
-		f = &x->fwd[x->nfwd++];
-		f->rec = (uint32_t)i;
-		rec_addr(r, &f->addr);
-	}
+	x->nfwd = n;
+	if (par_for(x->m->nrecs, 65536, fwd_fill, &fc) != np)
+		abort();	/* the same split both times, by definition */
 	/* In record order, so that equal addresses stay in record order. */
 	if (addr_sort(x->fwd, x->nfwd, sizeof(*x->fwd),
 	    offsetof(struct xfwd, addr)) < 0)
