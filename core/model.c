@@ -88,13 +88,14 @@ node_is(const struct model *m, uint32_t id, uint32_t parent,
 }
 
 /* Each slot keeps the full 32-bit hash beside the id, so a probe touches
- * a node (a likely cache miss) only when the hashes are equal. */
-uint32_t
-model_child(const struct model *m, uint32_t parent, const uint8_t *label,
-    size_t len)
+ * a node (a likely cache miss) only when the hashes are equal.  H is
+ * hash_of(PARENT, LABEL, LEN). */
+static uint32_t
+child_find(const struct model *m, uint32_t parent, const uint8_t *label,
+    size_t len, uint32_t h)
 {
 	size_t mask = m->caphash - 1;
-	uint32_t h = hash_of(parent, label, len), id;
+	uint32_t id;
 	size_t i = h & mask;
 	uint64_t slot;
 
@@ -106,6 +107,13 @@ model_child(const struct model *m, uint32_t parent, const uint8_t *label,
 		i = (i + 1) & mask;
 	}
 	return MODEL_NONE;
+}
+
+uint32_t
+model_child(const struct model *m, uint32_t parent, const uint8_t *label,
+    size_t len)
+{
+	return child_find(m, parent, label, len, hash_of(parent, label, len));
 }
 
 static int
@@ -148,16 +156,16 @@ model_reserve(struct model *m, size_t names)
 			return;
 }
 
+/* The child of PARENT with LABEL, added when missing; H is its hash. */
 static int
-child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
-    uint32_t *id)
+child_add_h(struct model *m, uint32_t parent, const uint8_t *label,
+    size_t len, uint32_t h, uint32_t *id)
 {
 	struct node *n;
 	size_t i, mask;
-	uint32_t h;
 	int rc;
 
-	if ((*id = model_child(m, parent, label, len)) != MODEL_NONE)
+	if ((*id = child_find(m, parent, label, len, h)) != MODEL_NONE)
 		return 0;
 	if (m->nnodes >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
@@ -180,7 +188,6 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 	for (i = 0; i < len; i++)
 		m->labels[m->nlabels++] = names_lower(label[i]);
 	mask = m->caphash - 1;
-	h = hash_of(parent, label, len);
 	i = h & mask;
 	while (m->hash[i] != HASH_EMPTY)
 		i = (i + 1) & mask;
@@ -188,6 +195,14 @@ child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
 	m->hash[i] = (uint64_t)h << 32 | *id;
 	m->nnodes++;
 	return 0;
+}
+
+static int
+child_add(struct model *m, uint32_t parent, const uint8_t *label, size_t len,
+    uint32_t *id)
+{
+	return child_add_h(m, parent, label, len, hash_of(parent, label, len),
+	    id);
 }
 
 struct model *
@@ -335,14 +350,15 @@ model_name(struct model *m, const uint8_t *wire, uint32_t *id)
 }
 
 void
-model_prefetch(const struct model *m, const uint8_t *wire, size_t len)
+model_prefetch(const struct model *m, const uint8_t *wire, size_t len,
+    struct model_hint *hint)
 {
 	const uint8_t *suffix;
-	uint32_t parent;
 	size_t tail;
 	int i, j;
 
-	if (len < 2 || wire[0] >= len)
+	hint->ok = false;
+	if (len < 2 || wire[0] >= len || wire[0] > 63)
 		return;
 	suffix = wire + 1 + wire[0];
 	tail = len - 1 - wire[0];
@@ -354,12 +370,26 @@ model_prefetch(const struct model *m, const uint8_t *wire, size_t len)
 			if (e->len - e->off[j] != tail || memcmp(e->wire + e->off[j], suffix,
 			    tail) != 0)
 				continue;
-			parent = e->id[j];
-			__builtin_prefetch(&m->hash[hash_of(parent, wire + 1,
-			    wire[0]) & (m->caphash - 1)]);
+			hint->ok = true;
+			hint->recent = i;
+			hint->parent = e->id[j];
+			hint->hash = hash_of(hint->parent, wire + 1, wire[0]);
+			__builtin_prefetch(&m->hash[hint->hash &
+			    (m->caphash - 1)]);
 			return;
 		}
 	}
+}
+
+int
+model_name_hint(struct model *m, const uint8_t *wire,
+    const struct model_hint *hint, uint32_t *id)
+{
+	if (!hint->ok)
+		return model_name(m, wire, id);
+	/* The recent name it came from stays in the cache. */
+	m->recent[hint->recent].used = ++m->tick;
+	return child_add_h(m, hint->parent, wire + 1, wire[0], hint->hash, id);
 }
 
 uint32_t

@@ -135,11 +135,27 @@ void model_free(struct model *m);
  * nodes. */
 int model_name(struct model *m, const uint8_t *wire, uint32_t *id);
 
-/* A hint before model_name(WIRE), LEN bytes: when the parent of WIRE is one of the
- * names interned last, starts loading the hash slot its look-up will
- * probe first, so that the cache miss overlaps other work.  Does
- * nothing otherwise; changes nothing. */
-void model_prefetch(const struct model *m, const uint8_t *wire, size_t len);
+/* What model_prefetch() found out about a name: its parent node and the
+ * hash of its first label there.  Node ids never change, so the hint
+ * stays true however many names are interned in between. */
+struct model_hint {
+	bool ok;		/* false: nothing known */
+	int recent;		/* the recent name it came from */
+	uint32_t parent, hash;
+};
+
+/* A look-ahead before model_name(WIRE), LEN bytes: when the parent of
+ * WIRE is one of the names interned last (byte for byte), fills *HINT and
+ * starts loading the hash slot the look-up will probe first, so that the
+ * cache miss overlaps other work.  Changes nothing in M. */
+void model_prefetch(const struct model *m, const uint8_t *wire, size_t len,
+    struct model_hint *hint);
+
+/* model_name() with the hint model_prefetch() gave for WIRE: with one,
+ * only WIRE's first label is looked up (or added) under the parent, with
+ * the hash already computed; the recent names are left as they are. */
+int model_name_hint(struct model *m, const uint8_t *wire,
+    const struct model_hint *hint, uint32_t *id);
 
 /* A hint before NAMES more names are interned: grows the hash table to
  * hold them now, instead of doubling it (and moving every slot) about

@@ -52,6 +52,8 @@ struct pipe {
 	size_t curlen;
 	unsigned curidx;
 	atomic_int rc;		/* the builder's error, 0 while none */
+	struct model_hint hint[2];	/* owner, target of the entry at */
+	const uint8_t *hint_for;	/* ... this place of the batch */
 	unsigned errors, warnings;	/* delivered */
 };
 
@@ -99,7 +101,9 @@ build_rec(struct pipe *p, const uint8_t *e, const uint8_t *end,
     const uint8_t **next)
 {
 	struct rec r;
-	const uint8_t *owner, *target = NULL, *spf = NULL;
+	const uint8_t *start = e, *owner, *target = NULL, *spf = NULL;
+	struct model_hint none = { .ok = false }, hint[2];
+	const struct model_hint *ho = &none, *ht = &none;
 	uint32_t spflen = 0;
 	uint8_t kind = *e++;
 	int rc;
@@ -118,23 +122,34 @@ build_rec(struct pipe *p, const uint8_t *e, const uint8_t *end,
 		e += 4 + spflen;
 	}
 	*next = e;
+	/* What the look-ahead learned about this record's names. */
+	if (p->hint_for == start) {
+		ho = &p->hint[0];
+		ht = &p->hint[1];
+	}
 	/* The hash slots of the next record's names start loading while
-	 * this one's are interned. */
+	 * this one's are interned (model_prefetch()). */
+	hint[1].ok = false;
 	if (e < end && (*e & E_REC)) {
 		bool t = (*e & E_TARGET) != 0;
 
 		e += 1 + sizeof(r);
-		model_prefetch(p->m, e + 1, e[0]);
+		model_prefetch(p->m, e + 1, e[0], &hint[0]);
 		if (t)
-			model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]]);
-	}
-	if ((rc = model_name(p->m, owner, &r.owner)) < 0 ||
+			model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
+			    &hint[1]);
+	} else
+		hint[0].ok = false;
+	if ((rc = model_name_hint(p->m, owner, ho, &r.owner)) < 0 ||
 	    (target != NULL &&
-	    (rc = model_name(p->m, target, &r.rd.target)) < 0) ||
+	    (rc = model_name_hint(p->m, target, ht, &r.rd.target)) < 0) ||
 	    (spf != NULL && (rc = model_spf_add(p->m, r.owner, r.src, r.line,
 	    (const char *)spf, spflen)) < 0) ||
 	    (rc = model_rec_add(p->m, &r)) < 0)
 		return refused(p, &r, rc);
+	p->hint[0] = hint[0];
+	p->hint[1] = hint[1];
+	p->hint_for = *next;
 	return 0;
 }
 
