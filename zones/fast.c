@@ -21,9 +21,10 @@ plain(unsigned char c)
 /* Writes the name TEXT (LEN bytes, relative to ORIGIN unless it ends in a
  * dot) in wire form to OUT.  Returns the length, or 0 to decline. */
 static size_t
-name_wire(const char *text, size_t len, const uint8_t *origin, uint8_t *out)
+name_wire(const char *text, size_t len, const uint8_t *origin, size_t olen,
+    uint8_t *out)
 {
-	size_t i, o = 1, lab = 0, olen;
+	size_t i, o = 1, lab = 0;
 	bool abs = len > 0 && text[len - 1] == '.';
 
 	if (len == 0 || (abs && len == 1))
@@ -53,8 +54,7 @@ name_wire(const char *text, size_t len, const uint8_t *origin, uint8_t *out)
 		out[o++] = 0;
 		return o;
 	}
-	if (origin == NULL || (olen = names_wire_len(origin)) == 0 ||
-	    o + olen > 255)
+	if (origin == NULL || olen == 0 || o + olen > 255)
 		return 0;
 	memcpy(out + o, origin, olen);
 	return o + olen;
@@ -98,7 +98,8 @@ fast_type(const char *t)
 
 bool
 fast_parse(const char *owner, const char *type, const char *rest,
-    const uint8_t *origin, const uint8_t *prev, struct fast_rr *out)
+    const uint8_t *origin, size_t olen, const uint8_t *prev, size_t plen,
+    struct fast_rr *out)
 {
 	char addr[64];
 	const char *tok;
@@ -107,16 +108,15 @@ fast_parse(const char *owner, const char *type, const char *rest,
 	if ((out->type = fast_type(type)) == 0 || !one_token(rest, &tok, &len))
 		return false;
 	if (owner == NULL) {
-		if (prev == NULL || (out->owner_len = names_wire_len(prev)) == 0)
+		if (prev == NULL || (out->owner_len = plen) == 0)
 			return false;
 		memcpy(out->owner, prev, out->owner_len);
 	} else if (owner[0] == '@' && owner[1] == '\0') {
-		if (origin == NULL ||
-		    (out->owner_len = names_wire_len(origin)) == 0)
+		if (origin == NULL || (out->owner_len = olen) == 0)
 			return false;
 		memcpy(out->owner, origin, out->owner_len);
 	} else if ((out->owner_len = name_wire(owner, strlen(owner), origin,
-	    out->owner)) == 0)
+	    olen, out->owner)) == 0)
 		return false;
 	switch (out->type) {
 	case 1:
@@ -132,7 +132,7 @@ fast_parse(const char *owner, const char *type, const char *rest,
 		out->rdlen = out->type == 1 ? 4 : 16;
 		return true;
 	default:
-		out->rdlen = name_wire(tok, len, origin, out->rdata);
+		out->rdlen = name_wire(tok, len, origin, olen, out->rdata);
 		return out->rdlen > 0;
 	}
 }
@@ -167,9 +167,10 @@ fast_same(const struct fast_rr *f, uint32_t ttl, const ldns_rr *rr,
 }
 
 bool
-fast_in_zone(const uint8_t *name, const uint8_t *apex, size_t apexlen)
+fast_in_zone(const uint8_t *name, size_t len, const uint8_t *apex,
+    size_t apexlen)
 {
-	size_t len = names_wire_len(name), p = 0, i;
+	size_t p = 0, i;
 
 	if (len < apexlen)
 		return false;

@@ -32,7 +32,8 @@ struct fast_rr {
  * may be NULL).  Returns true with *OUT filled, false when ldns must parse
  * the record. */
 bool fast_parse(const char *owner, const char *type, const char *rest,
-    const uint8_t *origin, const uint8_t *prev, struct fast_rr *out);
+    const uint8_t *origin, size_t olen, const uint8_t *prev, size_t plen,
+    struct fast_rr *out);
 
 /* Compares F with RR as parsed by ldns, bytes for bytes (owner, type,
  * rdata; TTL against TTL).  Returns true when equal; else writes what
@@ -40,8 +41,9 @@ bool fast_parse(const char *owner, const char *type, const char *rest,
 bool fast_same(const struct fast_rr *f, uint32_t ttl, const ldns_rr *rr,
     char *why, size_t whylen);
 
-/* Whether the wire name NAME is APEX (canonical, lower case) or below it,
- * case-insensitively. */
-bool fast_in_zone(const uint8_t *name, const uint8_t *apex, size_t apexlen);
+/* Whether the wire name NAME (LEN bytes) is APEX (canonical, lower case)
+ * or below it, case-insensitively. */
+bool fast_in_zone(const uint8_t *name, size_t len, const uint8_t *apex,
+    size_t apexlen);
 
 #endif

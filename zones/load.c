@@ -390,7 +390,8 @@ type_code(const char *t)
 	size_t i;
 
 	for (i = 0; i < sizeof(common) / sizeof(common[0]); i++)
-		if (strcasecmp(t, common[i].name) == 0)
+		if ((t[0] | 0x20) == (common[i].name[0] | 0x20) &&
+		    strcasecmp(t, common[i].name) == 0)
 			return common[i].code;
 	return (uint16_t)ldns_get_rr_type_by_name(t);
 }
@@ -764,9 +765,10 @@ fast(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	    h->ttl == UINT32_MAX)
 		return false;
 	if (!fast_parse(blank ? NULL : h->owner, h->type, h->rest,
-	    ldns_rdf_data(c->origin), c->prev != NULL ?
-	    ldns_rdf_data(c->prev) : NULL, &f) ||
-	    !fast_in_zone(f.owner, ldns_rdf_data(c->apex),
+	    ldns_rdf_data(c->origin), ldns_rdf_size(c->origin),
+	    c->prev != NULL ? ldns_rdf_data(c->prev) : NULL,
+	    c->prev != NULL ? ldns_rdf_size(c->prev) : 0, &f) ||
+	    !fast_in_zone(f.owner, f.owner_len, ldns_rdf_data(c->apex),
 	    ldns_rdf_size(c->apex)))
 		return false;
 	if (c->o->fast_verify)

@@ -93,12 +93,17 @@ put_run(struct reader *r, const unsigned char *p, size_t n)
 }
 
 /* Bytes scan_byte() stores as they are outside quotes, comments and
- * escapes: everything but the line end and the bytes it interprets. */
-static bool
+ * escapes: everything but the line end and the bytes it interprets (one
+ * table load per byte). */
+static const bool special[256] = {
+	[0] = true, ['\n'] = true, ['\r'] = true, ['\\'] = true,
+	['"'] = true, [';'] = true, ['('] = true, [')'] = true,
+};
+
+static inline bool
 ordinary(unsigned char c)
 {
-	return c != '\n' && c != '\\' && c != '"' && c != ';' && c != '(' &&
-	    c != ')' && c != '\r' && c != 0;
+	return !special[c];
 }
 
 /* The state of one record being read. */

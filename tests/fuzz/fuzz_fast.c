@@ -69,7 +69,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		tok(&p, owner, sizeof(owner));
 	tok(&p, type, sizeof(type));
 	if (fast_parse(blank ? NULL : owner, type, p, ldns_rdf_data(origin),
-	    prev != NULL ? ldns_rdf_data(prev) : NULL, &f)) {
+	    ldns_rdf_size(origin), prev != NULL ? ldns_rdf_data(prev) : NULL,
+	    prev != NULL ? ldns_rdf_size(prev) : 0, &f)) {
 		/* What load.c's rebuild() hands to ldns. */
 		snprintf(buf, sizeof(buf), "%s 300 IN %s %s", owner, type, p);
 		if (ldns_rr_new_frm_str(&rr, buf, 0, origin, &prev) !=
