@@ -113,6 +113,7 @@ addr_sort(void *base, size_t n, size_t size, size_t off)
 	struct key6 *k6 = NULL, *t6 = NULL, *r6 = NULL;
 	uint32_t *pos = NULL;
 	size_t n4 = 0, n6 = 0, i;
+	bool sorted4 = true, sorted6 = true;
 	int rc = RDA_ENOMEM;
 
 	if (n < 2)
@@ -142,14 +143,25 @@ addr_sort(void *base, size_t n, size_t size, size_t off)
 
 		if (a->family == 4) {
 			memcpy(k4[n4].b, a->b, 4);
+			if (sorted4 && n4 > 0 && memcmp(k4[n4 - 1].b, a->b, 4) > 0)
+				sorted4 = false;
 			k4[n4++].pos = (uint32_t)i;
 		} else {
 			memcpy(k6[n6].b, a->b, 16);
+			if (sorted6 && n6 > 0 &&
+			    memcmp(k6[n6 - 1].b, a->b, 16) > 0)
+				sorted6 = false;
 			k6[n6++].pos = (uint32_t)i;
 		}
 	}
-	if ((n4 > 0 && !radix4(k4, t4, n4, &r4)) ||
-	    (n6 > 0 && !radix6(k6, t6, n6, &r6)))
+	/* A forward zone numbered in order interleaves IPv4 and IPv6, each
+	 * in order: then only the families are separated. */
+	if (sorted4)
+		r4 = k4;
+	if (sorted6)
+		r6 = k6;
+	if ((n4 > 0 && !sorted4 && !radix4(k4, t4, n4, &r4)) ||
+	    (n6 > 0 && !sorted6 && !radix6(k6, t6, n6, &r6)))
 		goto out;
 	/* The positions, in the order the entries go: IPv4 first. */
 	if ((pos = malloc(n * sizeof(*pos))) == NULL)

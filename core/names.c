@@ -76,8 +76,8 @@ label_is(const uint8_t *label, const char *word)
 
 /* Value of an in-addr.arpa label: 1-3 decimal digits, 0-255, no leading
  * zero (so each octet has exactly one spelling), or -1. */
-static int
-dec_octet(const uint8_t *label)
+int
+names_rev_octet(const uint8_t *label)
 {
 	int i, v = 0;
 
@@ -96,8 +96,8 @@ dec_octet(const uint8_t *label)
 /* Value of an ip6.arpa label: one hex digit of either case, or -1.  RFC
  * 3596 §2.5 writes them in lower case, but names compare case-insensitively,
  * so "A" is the same label as "a". */
-static int
-hex_nibble(const uint8_t *label)
+int
+names_rev_nibble(const uint8_t *label)
 {
 	uint8_t c;
 
@@ -136,7 +136,7 @@ rev4(const uint8_t *wire, const uint8_t *off, int n, struct addr *a,
 	memset(&v, 0, sizeof(v));
 	v.family = 4;
 	for (i = 0; i < n; i++) {
-		if ((o = dec_octet(wire + off[i])) < 0)
+		if ((o = names_rev_octet(wire + off[i])) < 0)
 			return NAMES_REV_OTHER;
 		v.b[n - 1 - i] = (uint8_t)o;
 	}
@@ -157,7 +157,7 @@ rev6(const uint8_t *wire, const uint8_t *off, int n, struct addr *a,
 	memset(&v, 0, sizeof(v));
 	v.family = 6;
 	for (i = 0; i < n; i++) {
-		if ((d = hex_nibble(wire + off[i])) < 0)
+		if ((d = names_rev_nibble(wire + off[i])) < 0)
 			return NAMES_REV_OTHER;
 		/* nibble index, 0 = the high nibble of b[0] */
 		k = n - 1 - i;

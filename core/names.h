@@ -47,6 +47,12 @@ enum names_rev {
 enum names_rev names_rev_parse(const uint8_t *wire, struct addr *a,
     unsigned *prefixlen);
 
+/* The value of one label of a reverse name, as names_rev_parse() reads
+ * it: LABEL is [len][bytes]; an in-addr.arpa octet (0-255) or an ip6.arpa
+ * nibble (0-15), or -1 when it is not one. */
+int names_rev_octet(const uint8_t *label);
+int names_rev_nibble(const uint8_t *label);
+
 /* Writes the reverse name of A (e.g. 10.2.0.192.in-addr.arpa.) in wire form
  * to OUT, which holds NAMES_WIRE_MAX bytes; IPv6 nibbles are lower case.
  * Returns its length, or 0 when A's family is neither 4 nor 6. */

@@ -447,6 +447,32 @@ struct cand_ctx {
 	struct par_list part[PAR_MAX];
 };
 
+/* The address of node ID, 4 octet labels below in-addr.arpa (FAMILY 4)
+ * or 32 nibble labels below ip6.arpa (6), read from the labels as
+ * names_rev_parse() reads the name; false when a label is not one. */
+static bool
+node_addr(const struct model *m, uint32_t id, int family, struct addr *a)
+{
+	int i, v, n = family == 4 ? 4 : 32;
+
+	memset(a, 0, sizeof(*a));
+	a->family = (uint8_t)family;
+	for (i = n - 1; i >= 0; i--, id = m->nodes[id].parent) {
+		const uint8_t *l = m->labels + m->nodes[id].label;
+
+		if (family == 4) {
+			if ((v = names_rev_octet(l)) < 0)
+				return false;
+			a->b[i] = (uint8_t)v;
+		} else {
+			if ((v = names_rev_nibble(l)) < 0)
+				return false;
+			a->b[i / 2] |= (uint8_t)(i % 2 ? v : v << 4);
+		}
+	}
+	return true;
+}
+
 /* The candidates among nodes [LO, HI), in node order, into list PART. */
 static void
 cand_nodes(void *ctx, unsigned part, size_t lo, size_t hi)
@@ -455,7 +481,6 @@ cand_nodes(void *ctx, unsigned part, size_t lo, size_t hi)
 	const struct xref *x = cc->x;
 	const struct model *m = x->m;
 	struct par_list *l = &cc->part[part];
-	uint8_t wire[NAMES_WIRE_MAX + 1];
 	size_t i;
 
 	for (i = lo > 0 ? lo : 1; i < hi; i++) {
@@ -466,10 +491,12 @@ cand_nodes(void *ctx, unsigned part, size_t lo, size_t hi)
 		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id) ||
 		    m->zones[m->nodes[i].zone].live)
 			continue;
-		if ((cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4) ||
-		    (cc->in6 != MODEL_NONE && ancestor(m, id, 32) == cc->in6)) {
-			model_wire(m, id, wire);
-			if (names_rev_parse(wire, &a, NULL) != NAMES_REV_ADDR)
+		if (cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4) {
+			if (!node_addr(m, id, 4, &a))
+				continue;
+		} else if (cc->in6 != MODEL_NONE &&
+		    ancestor(m, id, 32) == cc->in6) {
+			if (!node_addr(m, id, 6, &a))
 				continue;
 		} else if (cc->in4 == MODEL_NONE ||
 		    ancestor(m, id, 5) != cc->in4 ||
