@@ -109,6 +109,14 @@ child_find(const struct model *m, uint32_t parent, const uint8_t *label,
 	return MODEL_NONE;
 }
 
+void
+model_child_prefetch(const struct model *m, uint32_t parent,
+    const uint8_t *label, size_t len)
+{
+	__builtin_prefetch(&m->hash[hash_of(parent, label, len) &
+	    (m->caphash - 1)]);
+}
+
 uint32_t
 model_child(const struct model *m, uint32_t parent, const uint8_t *label,
     size_t len)

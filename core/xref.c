@@ -333,10 +333,24 @@ fwd_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct xref *x = ctx;
 	struct walk w;
+	uint8_t label[3];
+	size_t i;
 
 	w.found = 0;
-	for (; lo < hi; lo++)
-		walk_ptr(x, &w, &x->fwd[lo].addr, &x->fwd[lo].ptr);
+	for (i = lo; i < hi; i++) {
+		const struct addr *a = &x->fwd[i].addr, *b;
+		unsigned depth = a->family == 4 ? 6 : 34;
+
+		walk_ptr(x, &w, a, &x->fwd[i].ptr);
+		/* The address two ahead under the same parent: its probe's
+		 * slot starts loading now (sorted, most addresses are). */
+		if (i + 2 < hi && w.found >= depth - 1 &&
+		    (b = &x->fwd[i + 2].addr)->family == a->family &&
+		    memcmp(a->b, b->b, a->family == 4 ? 3 : 15) == 0 &&
+		    (a->family == 4 || (a->b[15] >> 4) == (b->b[15] >> 4)))
+			model_child_prefetch(x->m, w.id[depth - 1], label,
+			    walk_label(b, depth, label));
+	}
 }
 
 /* Whether record R goes into the A/AAAA index.  Live answers are someone
