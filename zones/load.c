@@ -40,7 +40,8 @@ struct ctx {
 	struct load_stats st;
 	uint32_t zone;
 	ldns_rdf *apex;
-	ldns_rdf *origin;	/* current $ORIGIN */
+	ldns_rdf *origin;	/* current $ORIGIN (set_origin()) */
+	bool origin_in_zone;	/* origin is the apex or below it */
 	ldns_rdf *prev;		/* previous owner, for blank owners */
 	bool prev_own;		/* prev's data is a 256-byte buffer of ours,
 				 * rewritten in place by the fast path */
@@ -191,7 +192,15 @@ is_class(const char *t)
 	if (n != 2 && n != 3 && n != 4 && n < 6)
 		return false;
 	switch (t[0] | 0x20) {
-	case 'i': case 'c': case 'h': case 'n': case 'a':
+	case 'i':
+		return strcasecmp(t, "IN") == 0;
+	case 'h':
+		return strcasecmp(t, "HS") == 0;
+	case 'n':
+		return strcasecmp(t, "NONE") == 0;
+	case 'a':
+		return strcasecmp(t, "ANY") == 0;
+	case 'c':
 		break;
 	default:
 		return false;
@@ -767,7 +776,10 @@ fast(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	if (!fast_parse(blank ? NULL : h->owner, h->type, h->rest,
 	    ldns_rdf_data(c->origin), ldns_rdf_size(c->origin),
 	    c->prev != NULL ? ldns_rdf_data(c->prev) : NULL,
-	    c->prev != NULL ? ldns_rdf_size(c->prev) : 0, &f) ||
+	    c->prev != NULL ? ldns_rdf_size(c->prev) : 0, &f))
+		return false;
+	/* A name relative to an origin inside the zone is inside it. */
+	if ((blank || absolute(h->owner) || !c->origin_in_zone) &&
 	    !fast_in_zone(f.owner, f.owner_len, ldns_rdf_data(c->apex),
 	    ldns_rdf_size(c->apex)))
 		return false;
@@ -953,6 +965,16 @@ out:
 static int load_file(struct ctx *c, const char *path, const char *from,
     unsigned from_line);
 
+/* Makes O (owned now) the origin; frees the one before. */
+static void
+set_origin(struct ctx *c, ldns_rdf *o)
+{
+	ldns_rdf_deep_free(c->origin);
+	c->origin = o;
+	c->origin_in_zone = o != NULL && fast_in_zone(ldns_rdf_data(o),
+	    ldns_rdf_size(o), ldns_rdf_data(c->apex), ldns_rdf_size(c->apex));
+}
+
 static int
 do_origin(struct ctx *c, const char *file, unsigned line, const char *arg)
 {
@@ -968,8 +990,7 @@ do_origin(struct ctx *c, const char *file, unsigned line, const char *arg)
 		diag(c, DIAG_ERROR, file, line, "bad $ORIGIN '%s': %s", t, why);
 		return 0;
 	}
-	ldns_rdf_deep_free(c->origin);
-	c->origin = o;
+	set_origin(c, o);
 	return 0;
 }
 
@@ -1120,13 +1141,10 @@ do_include(struct ctx *c, const char *file, unsigned line, const char *arg)
 	saved_origin = ldns_rdf_clone(c->origin);
 	if (c->prev != NULL)
 		saved_prev = ldns_rdf_clone(c->prev);
-	if (o != NULL) {
-		ldns_rdf_deep_free(c->origin);
-		c->origin = o;
-	}
+	if (o != NULL)
+		set_origin(c, o);
 	rc = load_file(c, path, file, line);
-	ldns_rdf_deep_free(c->origin);
-	c->origin = saved_origin;
+	set_origin(c, saved_origin);
 	ldns_rdf_deep_free(c->prev);
 	c->prev = saved_prev;
 	c->prev_own = false;
@@ -1311,7 +1329,7 @@ load_zone(struct model *m, const char *origin, const char *path,
 		return RDA_EINVAL;
 	}
 	ldns_dname2canonical(c.apex);
-	c.origin = ldns_rdf_clone(c.apex);
+	set_origin(&c, ldns_rdf_clone(c.apex));
 	apex = ldns_rdf2str(c.apex);
 	rc = model_zone_add(m, ldns_rdf_data(c.apex), apex ? apex : origin,
 	    &c.zone);
