@@ -10,12 +10,27 @@
 /* Characters a plain label may hold.  ldns copies any byte but '.' and
  * '\\' into a label; the fast path takes only these and leaves the rest
  * (escapes, quotes, '@', parentheses, control bytes) to ldns. */
-static bool
+static const bool plain_tab[256] = {
+	['a'] = true, ['b'] = true, ['c'] = true, ['d'] = true, ['e'] = true,
+	['f'] = true, ['g'] = true, ['h'] = true, ['i'] = true, ['j'] = true,
+	['k'] = true, ['l'] = true, ['m'] = true, ['n'] = true, ['o'] = true,
+	['p'] = true, ['q'] = true, ['r'] = true, ['s'] = true, ['t'] = true,
+	['u'] = true, ['v'] = true, ['w'] = true, ['x'] = true, ['y'] = true,
+	['z'] = true, ['A'] = true, ['B'] = true, ['C'] = true, ['D'] = true,
+	['E'] = true, ['F'] = true, ['G'] = true, ['H'] = true, ['I'] = true,
+	['J'] = true, ['K'] = true, ['L'] = true, ['M'] = true, ['N'] = true,
+	['O'] = true, ['P'] = true, ['Q'] = true, ['R'] = true, ['S'] = true,
+	['T'] = true, ['U'] = true, ['V'] = true, ['W'] = true, ['X'] = true,
+	['Y'] = true, ['Z'] = true, ['0'] = true, ['1'] = true, ['2'] = true,
+	['3'] = true, ['4'] = true, ['5'] = true, ['6'] = true, ['7'] = true,
+	['8'] = true, ['9'] = true, ['-'] = true, ['_'] = true, ['*'] = true,
+	['/'] = true
+};
+
+static inline bool
 plain(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '*' ||
-	    c == '/';
+	return plain_tab[c];
 }
 
 /* Writes the name TEXT (LEN bytes, relative to ORIGIN unless it ends in a

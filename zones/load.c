@@ -517,8 +517,13 @@ rdata_ok(struct ctx *c, const char *file, unsigned line, const struct head *h)
 	uint16_t type = h->code;
 	unsigned i;
 
-	token(&p, t, sizeof(t));
-	if (strcmp(t, "\\#") == 0) {
+	/* The first rdata token is "\\#" (kept escaped by token()): looked
+	 * at in place, as nearly every record's is something else. */
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (p[0] == '\\' && p[1] == '#' &&
+	    (p[2] == ' ' || p[2] == '\t' || p[2] == '\0')) {
+		p += 2;
 		/* RFC 3597 generic rdata: ldns reads past a wrong length
 		 * and takes bad hex digits as zero. */
 		if (token(&p, t, sizeof(t)) == 0 || !isdigit((unsigned char)t[0])
@@ -548,6 +553,7 @@ rdata_ok(struct ctx *c, const char *file, unsigned line, const struct head *h)
 	}
 	if (type == RT_SOA) {
 		/* mname rname serial: ldns wraps a serial over 2^32-1. */
+		token(&p, t, sizeof(t));
 		token(&p, t, sizeof(t));
 		token(&p, t, sizeof(t));
 		/* strtoull() gives ULLONG_MAX on overflow: also too big. */
@@ -1278,12 +1284,23 @@ load_piped(struct ctx *c, const char *path)
 	struct stat st;
 	int rc, prc;
 
+	bool big = true;
+
 	/* A master file has a new name every 32 bytes or so (a record of
 	 * a large zone is 25 to 40 bytes, most with a new owner). */
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 		model_reserve(c->m, (size_t)st.st_size / 32);
+		/* A second thread pays off from a few thousand records;
+		 * a hosting provider's 200,000 one-record zones would
+		 * spend more on starting threads than on loading.  An
+		 * $INCLUDE can make a small file big: such zones are
+		 * loaded correctly either way, on one thread. */
+		big = st.st_size >= PIPE_THREAD_MIN;
+	}
+	if (c->o->threads != 0)
+		big = c->o->threads > 1;
 	if ((c->pipe = pipe_start(c->m, c->o, c->m->zones[c->zone].source,
-	    c->o->dump == NULL)) == NULL)
+	    c->o->dump == NULL && big)) == NULL)
 		return RDA_ENOMEM;
 	rc = load_file(c, path, NULL, 0);
 	prc = pipe_end(c->pipe, &e, &w);

@@ -1,10 +1,13 @@
 /* load.h -- loads master files into the model.
  *
  * Each record is read by zones/reader.c, pre-checked where ldns 1.8.3 is
- * lax or wrong (LDNS.md §2.3-2.4), parsed by ldns_rr_new_frm_str(), turned
- * into the model's compact record and freed: no ldns object outlives one
- * record.  Problems are reported through a callback with the file and the
- * first line of the record, and loading goes on (up to a cap).
+ * lax or wrong (LDNS.md §2.3-2.4), parsed by the fast path (zones/fast.c,
+ * proven equal to ldns) or by ldns_rr_new_frm_str(), turned into the
+ * model's compact record and freed: no ldns object outlives one record.
+ * The model is built from the parsed records on a second thread, in file
+ * order (zones/pipe.h).  Problems are reported through a callback with
+ * the file and the first line of the record, and loading goes on (up to a
+ * cap); the callbacks run on that second thread, one at a time, in order.
  */
 #ifndef RDA_LOAD_H
 #define RDA_LOAD_H
@@ -34,6 +37,10 @@ struct load_opts {
 	void (*progress)(void *ctx, const char *zone, uint64_t records,
 	    long long done, long long size);
 	bool no_fast;		/* every record through ldns */
+	unsigned threads;	/* 1: parse and build the model on one
+				 * thread; 2: on two (zones/pipe.h); 0: two
+				 * for files of PIPE_THREAD_MIN bytes and
+				 * more.  Always one with dump. */
 	bool fast_verify;	/* also parse fast-path records with ldns and
 				 * report each difference as an error */
 	void *ctx;

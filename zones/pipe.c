@@ -362,12 +362,6 @@ pipe_sync(struct pipe *p)
 }
 
 int
-pipe_failed(struct pipe *p)
-{
-	return atomic_load(&p->rc);
-}
-
-int
 pipe_end(struct pipe *p, unsigned *errors, unsigned *warnings)
 {
 	unsigned i;

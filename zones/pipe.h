@@ -29,6 +29,9 @@
 
 struct pipe;
 
+/* Files smaller than this are loaded on one thread (zones/load.c). */
+#define PIPE_THREAD_MIN (64 * 1024)
+
 /* Starts a pipe into M.  Diagnostics go to O->diag; a record the model
  * cannot take is reported as "zone SOURCE needs more than MAX_MEMORY"
  * (RDA_ELIMIT) or "bad rdata" (RDA_EINVAL), after which the builder drops
@@ -61,9 +64,6 @@ int pipe_progress(struct pipe *p, const char *zone, uint64_t records,
 /* Waits until the builder has taken everything queued.  Returns 0 or its
  * error. */
 int pipe_sync(struct pipe *p);
-
-/* The builder's error so far, without waiting: 0 or an RDA_E* code. */
-int pipe_failed(struct pipe *p);
 
 /* Finishes: waits for the builder, stops its thread, frees the pipe.
  * *ERRORS and *WARNINGS receive the diagnostics delivered (the builder's
