@@ -1222,6 +1222,23 @@ open_zone(struct ctx *c, const char *path, const char *from,
 	return fp;
 }
 
+/* After the first 16,384 records of a large file: the names still to
+ * come, estimated from the bytes per record so far, so that the name
+ * table grows once instead of doubling (and moving every slot) a dozen
+ * times on the way.  Not from the file size alone: a file of one long
+ * line would reserve for millions of names it does not have. */
+static void
+reserve(struct ctx *c, const struct reader *r, const struct stat *st)
+{
+	long long left = (long long)st->st_size - r->bytes;
+
+	if (!S_ISREG(st->st_mode) || c->st.records == 0 || left <= 0 ||
+	    r->bytes <= 0)
+		return;
+	pipe_reserve(c->pipe, (size_t)((double)left * (double)c->st.records /
+	    (double)r->bytes));
+}
+
 static int
 load_file(struct ctx *c, const char *path, const char *from,
     unsigned from_line)
@@ -1264,9 +1281,14 @@ load_file(struct ctx *c, const char *path, const char *from,
 		else
 			rc = record(c, src, path, r.first, r.text,
 			    r.blank_owner);
-		if (c->o->progress != NULL && (++c->ticks & 16383) == 0)
-			pipe_progress(c->pipe, c->m->zones[c->zone].source,
-			    c->st.records, r.bytes, (long long)st.st_size);
+		if ((++c->ticks & 16383) == 0) {
+			if (c->ticks == 16384 && c->depth == 1)
+				reserve(c, &r, &st);
+			if (c->o->progress != NULL)
+				pipe_progress(c->pipe,
+				    c->m->zones[c->zone].source, c->st.records,
+				    r.bytes, (long long)st.st_size);
+		}
 	}
 	reader_clear(&r);
 	fclose(fp);
@@ -1286,10 +1308,7 @@ load_piped(struct ctx *c, const char *path)
 
 	bool big = true;
 
-	/* A master file has a new name every 32 bytes or so (a record of
-	 * a large zone is 25 to 40 bytes, most with a new owner). */
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-		model_reserve(c->m, (size_t)st.st_size / 32);
 		/* A second thread pays off from a few thousand records;
 		 * a hosting provider's 200,000 one-record zones would
 		 * spend more on starting threads than on loading.  An

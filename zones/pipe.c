@@ -6,6 +6,7 @@
  *   diagnostic: kind, severity (+2: not counted), file pointer, line,
  *               [u16 len][text]
  *   progress:   kind, struct progress
+ *   reserve:    kind, size_t names
  * NBUF buffers circulate: the parser fills one while the builder empties
  * another, so the parser waits only when it is NBUF - 1 batches ahead.
  */
@@ -26,7 +27,10 @@
 /* The largest entry, a record with two names and 65,535 bytes of SPF,
  * is a quarter of a batch. */
 
-enum { E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16 };
+enum {
+	E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16,
+	E_RESERVE = 32,
+};
 
 struct progress {
 	const char *zone;
@@ -167,6 +171,14 @@ build(struct pipe *p, const uint8_t *b, size_t len)
 		if (*e & E_REC) {
 			if ((rc = build_rec(p, e, end, &e)) < 0)
 				atomic_store(&p->rc, rc);
+			continue;
+		}
+		if (*e & E_RESERVE) {
+			size_t names;
+
+			memcpy(&names, e + 1, sizeof(names));
+			model_reserve(p->m, names);
+			e += 1 + sizeof(names);
 			continue;
 		}
 		if (*e & E_PROGRESS) {
@@ -345,6 +357,17 @@ pipe_progress(struct pipe *p, const char *zone, uint64_t records,
 	e[0] = E_PROGRESS;
 	memcpy(e + 1, &g, sizeof(g));
 	p->curlen += 1 + sizeof(g);
+	return atomic_load(&p->rc);
+}
+
+int
+pipe_reserve(struct pipe *p, size_t names)
+{
+	uint8_t *e = room(p, 1 + sizeof(names));
+
+	e[0] = E_RESERVE;
+	memcpy(e + 1, &names, sizeof(names));
+	p->curlen += 1 + sizeof(names);
 	return atomic_load(&p->rc);
 }
 

@@ -61,6 +61,9 @@ int pipe_diag(struct pipe *p, enum diag_sev sev, bool count,
 int pipe_progress(struct pipe *p, const char *zone, uint64_t records,
     long long done, long long size);
 
+/* Queues a model_reserve(NAMES) for the builder, in order. */
+int pipe_reserve(struct pipe *p, size_t names);
+
 /* Waits until the builder has taken everything queued.  Returns 0 or its
  * error. */
 int pipe_sync(struct pipe *p);
