@@ -8,17 +8,8 @@
 #include "core/err.h"
 #include "core/names.h"
 
-struct key6 {
-	uint8_t b[16];
-	uint32_t pos;
-};
 
-struct key4 {
-	uint8_t b[4];
-	uint32_t pos;
-};
-
-/* LSD radix sort of the N keys at KEYS (struct key4 or key6, NB address
+/* LSD radix sort of the N keys at KEYS (struct addr_key4 or key6, NB address
  * bytes, most significant first) into order, TMP holding N keys: one
  * counting pass for every byte, then one stable pass per byte that is
  * not the same in all keys.  Sets *OUT to the array holding the result
@@ -55,8 +46,36 @@ name(type *keys, type *tmp, size_t n, type **out)			\
 	return true;							\
 }
 
-RADIX(radix4, struct key4, 4)
-RADIX(radix6, struct key6, 16)
+RADIX(radix4, struct addr_key4, 4)
+RADIX(radix6, struct addr_key6, 16)
+
+struct addr_key4 *
+addr_sort4(struct addr_key4 *keys, struct addr_key4 *tmp, size_t n)
+{
+	struct addr_key4 *r;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (memcmp(keys[i - 1].b, keys[i].b, 4) > 0)
+			break;
+	if (i >= n)
+		return keys;
+	return radix4(keys, tmp, n, &r) ? r : NULL;
+}
+
+struct addr_key6 *
+addr_sort6(struct addr_key6 *keys, struct addr_key6 *tmp, size_t n)
+{
+	struct addr_key6 *r;
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (memcmp(keys[i - 1].b, keys[i].b, 16) > 0)
+			break;
+	if (i >= n)
+		return keys;
+	return radix6(keys, tmp, n, &r) ? r : NULL;
+}
 
 /* Moves entry pos[i] to place I for every I, in place, following the
  * permutation's cycles; POS is destroyed.  TMP holds one entry. */
@@ -109,8 +128,8 @@ int
 addr_sort(void *base, size_t n, size_t size, size_t off)
 {
 	uint8_t *e = base, *tmp = NULL, *out;
-	struct key4 *k4 = NULL, *t4 = NULL, *r4 = NULL;
-	struct key6 *k6 = NULL, *t6 = NULL, *r6 = NULL;
+	struct addr_key4 *k4 = NULL, *t4 = NULL, *r4 = NULL;
+	struct addr_key6 *k6 = NULL, *t6 = NULL, *r6 = NULL;
 	uint32_t *pos = NULL;
 	size_t n4 = 0, n6 = 0, i;
 	bool sorted4 = true, sorted6 = true;

@@ -19,6 +19,27 @@
 /* Orders addresses: IPv4 before IPv6, then by address bytes. */
 int addr_cmp(const struct addr *a, const struct addr *b);
 
+/* The keys the sort works on: an address's bytes and the position of
+ * its entry.  A caller that can make entries from keys sorts the keys
+ * itself (8 bytes each for IPv4) and writes the entries once, in order. */
+struct addr_key4 {
+	uint8_t b[4];
+	uint32_t pos;
+};
+
+struct addr_key6 {
+	uint8_t b[16];
+	uint32_t pos;
+};
+
+/* Sort N keys by address bytes, stably; TMP holds N keys.  Return the
+ * array holding the result (KEYS, at once when they are in order, or
+ * TMP), or NULL when out of memory. */
+struct addr_key4 *addr_sort4(struct addr_key4 *keys, struct addr_key4 *tmp,
+    size_t n);
+struct addr_key6 *addr_sort6(struct addr_key6 *keys, struct addr_key6 *tmp,
+    size_t n);
+
 /* Sorts the N entries of SIZE bytes at BASE by the struct addr at byte
  * offset OFF of each: by addr_cmp() (xref_addr_cmp() is
  * the same order).  Returns 0 or RDA_ENOMEM (BASE is then

@@ -365,7 +365,13 @@ fwd_rec(const struct model *m, const struct rec *r)
 
 struct fwd_ctx {
 	struct xref *x;
-	size_t count[PAR_MAX];	/* entries of each part's records */
+	size_t count[PAR_MAX][2];	/* A, AAAA entries of each part */
+	size_t start[PAR_MAX][2];	/* where each part's keys go */
+	struct addr_key4 *k4;		/* the A keys, then sorted: s4 */
+	struct addr_key6 *k6;
+	const struct addr_key4 *s4;
+	const struct addr_key6 *s6;
+	size_t n4;
 };
 
 static void
@@ -373,56 +379,108 @@ fwd_count(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct fwd_ctx *fc = ctx;
 	const struct model *m = fc->x->m;
-	size_t n = 0;
+	size_t n[2] = { 0, 0 };
 
 	for (; lo < hi; lo++)
-		n += fwd_rec(m, &m->recs[lo]);
-	fc->count[part] = n;
+		if (fwd_rec(m, &m->recs[lo]))
+			n[m->recs[lo].type == RT_AAAA]++;
+	fc->count[part][0] = n[0];
+	fc->count[part][1] = n[1];
 }
 
-/* Each part's entries from where the parts before it end: the index in
- * record order, as one pass would make it. */
+/* The keys (address, record) of each part's records, from where the
+ * parts before it end theirs: in record order within each family. */
 static void
-fwd_fill(void *ctx, unsigned part, size_t lo, size_t hi)
+fwd_keys(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct fwd_ctx *fc = ctx;
 	const struct model *m = fc->x->m;
-	struct xfwd *f = fc->x->fwd;
-	unsigned i;
+	struct addr_key4 *k4 = fc->k4 + fc->start[part][0];
+	struct addr_key6 *k6 = fc->k6 + fc->start[part][1];
 
-	for (i = 0; i < part; i++)
-		f += fc->count[i];
-	for (; lo < hi; lo++)
-		if (fwd_rec(m, &m->recs[lo])) {
-			f->rec = (uint32_t)lo;
-			rec_addr(&m->recs[lo], &f->addr);
-			f++;
+	for (; lo < hi; lo++) {
+		const struct rec *r = &m->recs[lo];
+
+		if (!fwd_rec(m, r))
+			continue;
+		if (r->type == RT_A) {
+			memcpy(k4->b, r->rd.addr, 4);
+			(k4++)->pos = (uint32_t)lo;
+		} else {
+			memcpy(k6->b, r->rd.addr, 16);
+			(k6++)->pos = (uint32_t)lo;
 		}
+	}
 }
 
+/* Entries [LO, HI) of the index from the sorted keys: IPv4, then IPv6. */
+static void
+fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct fwd_ctx *fc = ctx;
+	struct xfwd *f = fc->x->fwd;
+
+	for (; lo < hi; lo++) {
+		memset(&f[lo], 0, sizeof(f[lo]));
+		if (lo < fc->n4) {
+			f[lo].addr.family = 4;
+			memcpy(f[lo].addr.b, fc->s4[lo].b, 4);
+			f[lo].rec = fc->s4[lo].pos;
+		} else {
+			f[lo].addr.family = 6;
+			memcpy(f[lo].addr.b, fc->s6[lo - fc->n4].b, 16);
+			f[lo].rec = fc->s6[lo - fc->n4].pos;
+		}
+	}
+}
+
+/* The A/AAAA index, sorted by address, then record: keys of 8 (IPv4) or
+ * 20 bytes are made and sorted (stably, from record order), and the
+ * entries written once, in order, from them; each step on every core
+ * but the sort. */
 static int
 build_fwd(struct xref *x)
 {
 	struct fwd_ctx fc;
-	size_t n = 0;
+	struct addr_key4 *t4 = NULL;
+	struct addr_key6 *t6 = NULL;
+	size_t n6 = 0;
 	unsigned np, i;
+	int rc = RDA_ENOMEM;
 
 	memset(&fc, 0, sizeof(fc));
 	fc.x = x;
 	np = par_for(x->m->nrecs, 65536, fwd_count, &fc);
-	for (i = 0; i < np; i++)
-		n += fc.count[i];
-	if (n > 0 && (x->fwd = calloc(n, sizeof(*x->fwd))) == NULL)
-		return RDA_ENOMEM;
-	x->nfwd = n;
-	if (par_for(x->m->nrecs, 65536, fwd_fill, &fc) != np)
+	for (i = 0; i < np; i++) {
+		fc.start[i][0] = fc.n4;
+		fc.start[i][1] = n6;
+		fc.n4 += fc.count[i][0];
+		n6 += fc.count[i][1];
+	}
+	if (fc.n4 + n6 == 0)
+		return 0;
+	if ((fc.n4 > 0 && ((fc.k4 = malloc(fc.n4 * sizeof(*fc.k4))) == NULL ||
+	    (t4 = malloc(fc.n4 * sizeof(*t4))) == NULL)) ||
+	    (n6 > 0 && ((fc.k6 = malloc(n6 * sizeof(*fc.k6))) == NULL ||
+	    (t6 = malloc(n6 * sizeof(*t6))) == NULL)))
+		goto out;
+	if (par_for(x->m->nrecs, 65536, fwd_keys, &fc) != np)
 		abort();	/* the same split both times, by definition */
-	/* In record order, so that equal addresses stay in record order. */
-	if (addr_sort(x->fwd, x->nfwd, sizeof(*x->fwd),
-	    offsetof(struct xfwd, addr)) < 0)
-		return RDA_ENOMEM;
-	par_for(x->nfwd, 4096, fwd_lookups, x);
-	return 0;
+	if ((fc.n4 > 0 && (fc.s4 = addr_sort4(fc.k4, t4, fc.n4)) == NULL) ||
+	    (n6 > 0 && (fc.s6 = addr_sort6(fc.k6, t6, n6)) == NULL) ||
+	    (x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
+		goto out;
+	x->nfwd = fc.n4 + n6;
+	par_for(x->nfwd, 65536, fwd_make, &fc);
+	rc = 0;
+out:
+	free(fc.k4);
+	free(fc.k6);
+	free(t4);
+	free(t6);
+	if (rc == 0)
+		par_for(x->nfwd, 4096, fwd_lookups, x);
+	return rc;
 }
 
 /* An address whose PTR set is examined: its reverse name's node, or the
@@ -458,6 +516,7 @@ ancestor(const struct model *m, uint32_t id, unsigned levels)
 struct cand_ctx {
 	struct xref *x;
 	uint32_t in4, in6;	/* in-addr.arpa, ip6.arpa nodes, or NONE */
+	uint8_t *arpa;		/* per zone: its apex is arpa. or below */
 	struct par_list part[PAR_MAX];
 };
 
@@ -502,7 +561,9 @@ cand_nodes(void *ctx, unsigned part, size_t lo, size_t hi)
 		struct cand *c;
 		struct addr a;
 
+		/* A forward zone's names are none of these: one look. */
 		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id) ||
+		    !cc->arpa[m->nodes[i].zone] ||
 		    m->zones[m->nodes[i].zone].live)
 			continue;
 		if (cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4) {
@@ -537,6 +598,7 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	struct cand_ctx cc;
 	struct par_list *l = &cc.part[0];
 	struct cand *c;
+	uint32_t arpa, id;
 	size_t i, j, n1;
 	unsigned np;
 
@@ -544,7 +606,17 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 	cc.x = x;
 	cc.in4 = model_find(x->m, v4, NULL, NULL);
 	cc.in6 = model_find(x->m, v6, NULL, NULL);
+	if ((cc.arpa = calloc(x->m->nzones + 1, 1)) == NULL)
+		return RDA_ENOMEM;
+	/* The root zone holds arpa. too. */
+	arpa = model_find(x->m, v4 + 8, NULL, NULL);
+	for (i = 0; i < x->m->nzones; i++)
+		for (id = x->m->zones[i].apex, cc.arpa[i] = id == 0;
+		    arpa != MODEL_NONE && id != 0 && !cc.arpa[i];
+		    id = x->m->nodes[id].parent)
+			cc.arpa[i] = id == arpa;
 	np = par_for(x->m->nnodes, 16384, cand_nodes, &cc);
+	free(cc.arpa);
 	if (par_join(cc.part, np, sizeof(*c)) < 0 ||
 	    addr_sort(l->v, l->n, sizeof(*c), offsetof(struct cand, addr)) < 0)
 		goto nomem;
