@@ -23,6 +23,9 @@
 #include "zones/pipe.h"
 
 #define BUF_SIZE (256 * 1024)
+/* How many entries the builder looks ahead: enough for the hash slots of
+ * several records to be on their way from memory at once. */
+#define AHEAD 4
 #define NBUF 4
 /* The largest entry, a record with two names and 65,535 bytes of SPF,
  * is a quarter of a batch. */
@@ -56,8 +59,12 @@ struct pipe {
 	size_t curlen;
 	unsigned curidx;
 	atomic_int rc;		/* the builder's error, 0 while none */
-	struct model_hint hint[2];	/* owner, target of the entry at */
-	const uint8_t *hint_for;	/* ... this place of the batch */
+	/* The look-ahead: hints for the names of the records AHEAD entries
+	 * on, by entry (see build()). */
+	struct ahead {
+		const uint8_t *entry;
+		struct model_hint hint[2];	/* owner, target */
+	} ahead[AHEAD];
 	unsigned errors, warnings;	/* delivered */
 };
 
@@ -100,14 +107,59 @@ refused(struct pipe *p, const struct rec *r, int rc)
 	return rc;
 }
 
-static int
-build_rec(struct pipe *p, const uint8_t *e, const uint8_t *end,
-    const uint8_t **next)
+/* The entry after E. */
+static const uint8_t *
+entry_next(const uint8_t *e)
 {
+	uint32_t spflen;
+	uint16_t n;
+	uint8_t kind = *e;
+
+	if (kind & E_REC) {
+		e += 1 + sizeof(struct rec);
+		e += 1 + e[0];
+		if (kind & E_TARGET)
+			e += 1 + e[0];
+		if (kind & E_SPF) {
+			memcpy(&spflen, e, 4);
+			e += 4 + spflen;
+		}
+		return e;
+	}
+	if (kind & E_RESERVE)
+		return e + 1 + sizeof(size_t);
+	if (kind & E_PROGRESS)
+		return e + 1 + sizeof(struct progress);
+	memcpy(&n, e + 6 + sizeof(const char *), 2);
+	return e + 8 + sizeof(const char *) + n + 1;
+}
+
+/* The look-ahead for entry E: when it is a record, hints for its names
+ * (model_prefetch(), which starts loading their hash slots). */
+static void
+scout(struct pipe *p, const uint8_t *e, unsigned i)
+{
+	struct ahead *a = &p->ahead[i % AHEAD];
+
+	a->entry = e;
+	a->hint[0].ok = a->hint[1].ok = false;
+	if ((*e & E_REC) == 0)
+		return;
+	e += 1 + sizeof(struct rec);
+	model_prefetch(p->m, e + 1, e[0], &a->hint[0]);
+	if (e[-1 - (ptrdiff_t)sizeof(struct rec)] & E_TARGET)
+		model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
+		    &a->hint[1]);
+}
+
+/* Interns the names of the record at E (the look-ahead's hints in A, or
+ * NULL) and adds it. */
+static int
+build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
+{
+	static const struct model_hint none = { .ok = false };
 	struct rec r;
-	const uint8_t *start = e, *owner, *target = NULL, *spf = NULL;
-	struct model_hint none = { .ok = false }, hint[2];
-	const struct model_hint *ho = &none, *ht = &none;
+	const uint8_t *owner, *target = NULL, *spf = NULL;
 	uint32_t spflen = 0;
 	uint8_t kind = *e++;
 	int rc;
@@ -123,37 +175,15 @@ build_rec(struct pipe *p, const uint8_t *e, const uint8_t *end,
 	if (kind & E_SPF) {
 		memcpy(&spflen, e, 4);
 		spf = e + 4;
-		e += 4 + spflen;
 	}
-	*next = e;
-	/* What the look-ahead learned about this record's names. */
-	if (p->hint_for == start) {
-		ho = &p->hint[0];
-		ht = &p->hint[1];
-	}
-	/* The hash slots of the next record's names start loading while
-	 * this one's are interned (model_prefetch()). */
-	hint[1].ok = false;
-	if (e < end && (*e & E_REC)) {
-		bool t = (*e & E_TARGET) != 0;
-
-		e += 1 + sizeof(r);
-		model_prefetch(p->m, e + 1, e[0], &hint[0]);
-		if (t)
-			model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
-			    &hint[1]);
-	} else
-		hint[0].ok = false;
-	if ((rc = model_name_hint(p->m, owner, ho, &r.owner)) < 0 ||
-	    (target != NULL &&
-	    (rc = model_name_hint(p->m, target, ht, &r.rd.target)) < 0) ||
+	if ((rc = model_name_hint(p->m, owner, a ? &a->hint[0] : &none,
+	    &r.owner)) < 0 ||
+	    (target != NULL && (rc = model_name_hint(p->m, target,
+	    a ? &a->hint[1] : &none, &r.rd.target)) < 0) ||
 	    (spf != NULL && (rc = model_spf_add(p->m, r.owner, r.src, r.line,
 	    (const char *)spf, spflen)) < 0) ||
 	    (rc = model_rec_add(p->m, &r)) < 0)
 		return refused(p, &r, rc);
-	p->hint[0] = hint[0];
-	p->hint[1] = hint[1];
-	p->hint_for = *next;
 	return 0;
 }
 
@@ -162,15 +192,29 @@ static void
 build(struct pipe *p, const uint8_t *b, size_t len)
 {
 	const uint8_t *e = b, *end = b + len;
+	const uint8_t *s = b;	/* the scout, AHEAD entries on */
 	const char *file;
+	unsigned i = 0, j = 0;	/* entries of e, of s */
 	uint32_t line;
 	uint16_t n;
 	int rc;
 
-	while (e < end && atomic_load(&p->rc) == 0) {
+	for (; j < AHEAD && s < end; j++, s = entry_next(s))
+		scout(p, s, j);
+	for (; e < end && atomic_load(&p->rc) == 0; i++) {
+		const struct ahead *a = &p->ahead[i % AHEAD];
+
 		if (*e & E_REC) {
-			if ((rc = build_rec(p, e, end, &e)) < 0)
+			if ((rc = build_rec(p, e, a->entry == e ? a :
+			    NULL)) < 0)
 				atomic_store(&p->rc, rc);
+		}
+		/* This entry's hints are used: its slot takes the one
+		 * AHEAD entries on. */
+		if (s < end)
+			scout(p, s, j++), s = entry_next(s);
+		if (*e & E_REC) {
+			e = entry_next(e);
 			continue;
 		}
 		if (*e & E_RESERVE) {
