@@ -685,10 +685,19 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct xref *x = ctx;
 	const struct model *m = x->m;
+	size_t i;
 
-	for (; lo < hi; lo++) {
-		struct xrev *v = &x->rev[lo];
+	for (i = lo; i < hi; i++) {
+		struct xrev *v = &x->rev[i];
 
+		/* Targets are anywhere in the tree: the node four entries
+		 * on, and the records of the one two on, start loading. */
+		if (i + 4 < hi)
+			__builtin_prefetch(&m->nodes[m->recs[x->rev[i +
+			    4].ptr].rd.target]);
+		if (i + 2 < hi)
+			__builtin_prefetch(&m->recs[m->nodes[m->recs[x->rev[i +
+			    2].ptr].rd.target].first]);
 		lookup_node(m, m->recs[v->ptr].rd.target,
 		    v->addr.family == 4 ? RT_A : RT_AAAA, &v->fwd);
 		v->match = has_addr(x, &v->fwd, &v->addr);
