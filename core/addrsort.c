@@ -49,33 +49,24 @@ name(type *keys, type *tmp, size_t n, type **out)			\
 RADIX(radix4, struct addr_key4, 4)
 RADIX(radix6, struct addr_key6, 16)
 
-struct addr_key4 *
-addr_sort4(struct addr_key4 *keys, struct addr_key4 *tmp, size_t n)
-{
-	struct addr_key4 *r;
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		if (memcmp(keys[i - 1].b, keys[i].b, 4) > 0)
-			break;
-	if (i >= n)
-		return keys;
-	return radix4(keys, tmp, n, &r) ? r : NULL;
+/* addr_sort4() and addr_sort6(): at once when the keys are in order. */
+#define SORTER(name, radix, type, nb)					\
+type *									\
+name(type *keys, type *tmp, size_t n)					\
+{									\
+	type *r;							\
+	size_t i;							\
+									\
+	for (i = 1; i < n; i++)						\
+		if (memcmp(keys[i - 1].b, keys[i].b, nb) > 0)		\
+			break;						\
+	if (i >= n)							\
+		return keys;						\
+	return radix(keys, tmp, n, &r) ? r : NULL;			\
 }
 
-struct addr_key6 *
-addr_sort6(struct addr_key6 *keys, struct addr_key6 *tmp, size_t n)
-{
-	struct addr_key6 *r;
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		if (memcmp(keys[i - 1].b, keys[i].b, 16) > 0)
-			break;
-	if (i >= n)
-		return keys;
-	return radix6(keys, tmp, n, &r) ? r : NULL;
-}
+SORTER(addr_sort4, radix4, struct addr_key4, 4)
+SORTER(addr_sort6, radix6, struct addr_key6, 16)
 
 /* Moves entry pos[i] to place I for every I, in place, following the
  * permutation's cycles; POS is destroyed.  TMP holds one entry. */
