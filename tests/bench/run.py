@@ -15,8 +15,10 @@ their peak memory the largest of the files (per record: of that file).
 Prints, as Markdown, the median wall time of REPS runs, records per
 second, peak memory (getrusage of the child: ru_maxrss), bytes per record
 and the ratio of rdnsaudit's time and memory to each peer's; checks the
-findings against the generator's oracle.  --big adds one audit of that
-size for the linearity figures; --cases runs the scaling cases once each.
+findings against the generator's oracle, and prints rdnsaudit's phases
+(RDNSAUDIT_TIMES=1) from one more run.  --big adds audits of that size
+(no peers) for the linearity figures; --cases runs the scaling cases
+once each.
 Figures only: nothing here passes or fails on time.
 """
 import json
@@ -32,13 +34,13 @@ GEN = os.path.join(HERE, "gen.py")
 SEED = 7
 
 
-def run(argv, stdout=subprocess.DEVNULL, cwd=None):
+def run(argv, stdout=subprocess.DEVNULL, cwd=None, env=None):
     """Runs ARGV; returns (wall s, peak RSS bytes, exit status, stderr,
     CPU s).  CPU time (user + system) is printed beside wall time: on a
     machine shared with other work, it is the steadier figure."""
     t0 = time.perf_counter()
     p = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE,
-                         cwd=cwd)
+                         cwd=cwd, env=env)
     err = p.stderr.read()
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -115,7 +117,20 @@ def measure_ours(binary, d, files, reps):
         cpus.append(cpu)
         rss = max(rss, peak)
     return (statistics.median(walls), rss, check_oracle(d, out),
-            statistics.median(cpus))
+            statistics.median(cpus), phases(binary, files))
+
+
+def phases(binary, files):
+    """One more audit with RDNSAUDIT_TIMES=1: the wall time of each phase
+    (load, finish, checks, report, free), as cmd/main.c prints them."""
+    env = dict(os.environ, RDNSAUDIT_TIMES="1")
+    _, _, _, err, _ = run(audit_argv(binary, files), env=env)
+    out = []
+    for line in err.decode(errors="replace").splitlines():
+        w = line.split()
+        if len(w) >= 4 and w[:2] == ["rdnsaudit:", "phase"]:
+            out.append("%s %s s" % (w[2], w[3]))
+    return ", ".join(out)
 
 
 def measure_peer(mk, files, reps):
@@ -145,7 +160,7 @@ def fmt_rate(n, s):
 def bench_size(binary, base, n, reps, peers):
     d, files = make_set(base, n)
     total = sum(c for _, _, c in files)
-    wall, rss, verdict, cpu = measure_ours(binary, d, files, reps)
+    wall, rss, verdict, cpu, ph = measure_ours(binary, d, files, reps)
     rows = [("rdnsaudit, full audit", wall, rss, rss / total, cpu)]
     res = {}
     for name, mk in peers:
@@ -168,6 +183,7 @@ def bench_size(binary, base, n, reps, peers):
                            " (goal: time ≤ 0.33)" if name == "kzonecheck"
                            else ""))
     print("- findings: %s" % verdict)
+    print("- rdnsaudit's phases (one more run): %s" % ph)
     sys.stdout.flush()
     return total, wall, rss, cpu
 
@@ -227,7 +243,7 @@ def main():
     for n in sizes:
         figures[n] = bench_size(binary, base, n, reps, peers)
     if big:
-        figures[big] = bench_size(binary, base, big, 1, [])
+        figures[big] = bench_size(binary, base, big, reps, [])
     if len(figures) > 1:
         lo = min(figures)
         print("\n### Linearity (against %d records)\n" % figures[lo][0])
