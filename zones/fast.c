@@ -122,6 +122,11 @@ fast_parse(const char *owner, const char *type, const char *rest,
 
 	if ((out->type = fast_type(type)) == 0 || !one_token(rest, &tok, &len))
 		return false;
+	/* ldns makes names longer than 255 bytes when it appends the origin
+	 * (the loader reports them after ldns); a previous owner or origin
+	 * like that is not copied here. */
+	if (olen > NAMES_WIRE_MAX || plen > NAMES_WIRE_MAX)
+		return false;
 	if (owner == NULL) {
 		if (prev == NULL || (out->owner_len = plen) == 0)
 			return false;

@@ -349,7 +349,7 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	}
 	return pipe_rec(c->pipe, &r, ldns_rdf_data(ldns_rr_owner(rr)),
 	    ldns_rdf_size(ldns_rr_owner(rr)), target,
-	    target != NULL ? names_wire_len(target) : 0, text, n);
+	    target != NULL ? names_wire_len(target) : 0, text, n, false);
 }
 
 /* The SOA rules BIND enforces: one SOA, at the apex. */
@@ -376,9 +376,7 @@ soa_ok(struct ctx *c, const char *file, unsigned line, const ldns_rr *rr)
 		return false;
 	c->soa_file = file;
 	c->soa_line = line;
-	c->m->zones[c->zone].has_soa = true;
-	c->m->zones[c->zone].serial =
-	    ldns_rdf2native_int32(ldns_rr_rdf(rr, 2));
+	/* The builder marks the zone when it adds the record. */
 	return true;
 }
 
@@ -674,10 +672,10 @@ fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
 	if (f->type == RT_A || f->type == RT_AAAA) {
 		memcpy(r.rd.addr, f->rdata, f->rdlen);
 		rc = pipe_rec(c->pipe, &r, f->owner, f->owner_len, NULL, 0,
-		    NULL, 0);
+		    NULL, 0, true);
 	} else
 		rc = pipe_rec(c->pipe, &r, f->owner, f->owner_len, f->rdata,
-		    f->rdlen, NULL, 0);
+		    f->rdlen, NULL, 0, true);
 	if (rc < 0)
 		return rc;
 	c->st.records++;
@@ -1302,7 +1300,8 @@ load_file(struct ctx *c, const char *path, const char *from,
 static int
 load_piped(struct ctx *c, const char *path)
 {
-	unsigned e0 = c->st.errors, w0 = c->st.warnings, e, w;
+	unsigned e0 = c->st.errors, w0 = c->st.warnings;
+	struct pipe_counts n;
 	struct stat st;
 	int rc, prc;
 
@@ -1322,11 +1321,14 @@ load_piped(struct ctx *c, const char *path)
 	    c->o->dump == NULL && big)) == NULL)
 		return RDA_ENOMEM;
 	rc = load_file(c, path, NULL, 0);
-	prc = pipe_end(c->pipe, &e, &w);
+	prc = pipe_end(c->pipe, &n);
 	c->pipe = NULL;
-	/* What the builder delivered is what was reported. */
-	c->st.errors = e0 + e;
-	c->st.warnings = w0 + w;
+	/* What the builder delivered is what was reported, and what it
+	 * added is what was loaded. */
+	c->st.errors = e0 + n.errors;
+	c->st.warnings = w0 + n.warnings;
+	c->st.records = n.records;
+	c->st.fast = n.fast;
 	if (prc < 0) {
 		c->stop = true;
 		if (rc >= 0)

@@ -32,7 +32,7 @@
 
 enum {
 	E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16,
-	E_RESERVE = 32,
+	E_RESERVE = 32, E_FAST = 64,
 };
 
 struct progress {
@@ -65,7 +65,7 @@ struct pipe {
 		const uint8_t *entry;
 		struct model_hint hint[2];	/* owner, target */
 	} ahead[AHEAD];
-	unsigned errors, warnings;	/* delivered */
+	struct pipe_counts n;	/* what the builder delivered and added */
 };
 
 static void
@@ -75,9 +75,9 @@ deliver(struct pipe *p, enum diag_sev sev, bool count, const char *file,
 	if (!count)
 		;
 	else if (sev == DIAG_ERROR)
-		p->errors++;
+		p->n.errors++;
 	else
-		p->warnings++;
+		p->n.warnings++;
 	if (p->o->diag != NULL)
 		p->o->diag(p->o->ctx, sev, file, line, msg);
 }
@@ -184,6 +184,17 @@ build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
 	    (const char *)spf, spflen)) < 0) ||
 	    (rc = model_rec_add(p->m, &r)) < 0)
 		return refused(p, &r, rc);
+	/* What is counted and known of the zone is what it holds: a record
+	 * the parser read past the builder's failure is not among them. */
+	p->n.records++;
+	if (kind & E_FAST)
+		p->n.fast++;
+	if (r.type == RT_SOA) {
+		struct zone *z = &p->m->zones[p->m->srcs[r.src].zone];
+
+		z->has_soa = true;
+		z->serial = r.rd.serial;
+	}
 	return 0;
 }
 
@@ -337,9 +348,10 @@ pipe_start(struct model *m, const struct load_opts *o, const char *source,
 
 int
 pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
-    size_t no, const uint8_t *target, size_t nt, const char *spf, size_t len)
+    size_t no, const uint8_t *target, size_t nt, const char *spf, size_t len,
+    bool fast)
 {
-	uint8_t *e, kind = E_REC;
+	uint8_t *e, kind = E_REC | (fast ? E_FAST : 0);
 	uint32_t n32 = (uint32_t)len;
 
 	if (target != NULL)
@@ -429,7 +441,7 @@ pipe_sync(struct pipe *p)
 }
 
 int
-pipe_end(struct pipe *p, unsigned *errors, unsigned *warnings)
+pipe_end(struct pipe *p, struct pipe_counts *n)
 {
 	unsigned i;
 	int rc;
@@ -445,8 +457,7 @@ pipe_end(struct pipe *p, unsigned *errors, unsigned *warnings)
 		pthread_cond_destroy(&p->cv);
 	}
 	rc = atomic_load(&p->rc);
-	*errors = p->errors;
-	*warnings = p->warnings;
+	*n = p->n;
 	for (i = 0; i < NBUF; i++)
 		free(p->buf[i]);
 	free(p);

@@ -42,13 +42,15 @@ struct pipe *pipe_start(struct model *m, const struct load_opts *o,
 
 /* Queues record R (owner and target fields ignored) whose owner is the
  * wire name OWNER (NO bytes) and whose target, for a type that has one,
- * TARGET (NT bytes; else NULL); SPF (LEN bytes) is its SPF text, or NULL.
+ * TARGET (NT bytes; else NULL); SPF (LEN bytes) is its SPF text, or NULL;
+ * FAST when the fast path parsed it.  The builder marks the zone as
+ * having its SOA when it adds one.
  * The names must be valid (names_wire_len() gives their lengths).
  * Returns 0, or the builder's error once it has failed (the parser
  * should stop). */
 int pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
     size_t no, const uint8_t *target, size_t nt, const char *spf,
-    size_t len);
+    size_t len, bool fast);
 
 /* Queues a diagnostic; FILE must outlive the pipe.  COUNT false: not
  * counted among the errors or warnings delivered (a note such as "too many
@@ -68,9 +70,15 @@ int pipe_reserve(struct pipe *p, size_t names);
  * error. */
 int pipe_sync(struct pipe *p);
 
-/* Finishes: waits for the builder, stops its thread, frees the pipe.
- * *ERRORS and *WARNINGS receive the diagnostics delivered (the builder's
- * own included).  Returns 0 or the builder's error. */
-int pipe_end(struct pipe *p, unsigned *errors, unsigned *warnings);
+/* What the builder did: diagnostics delivered (its own included), and
+ * records added, FAST of them from the fast path. */
+struct pipe_counts {
+	unsigned errors, warnings;
+	uint64_t records, fast;
+};
+
+/* Finishes: waits for the builder, stops its thread, frees the pipe, and
+ * fills *N.  Returns 0 or the builder's error. */
+int pipe_end(struct pipe *p, struct pipe_counts *n);
 
 #endif
