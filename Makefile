@@ -10,6 +10,7 @@
 #   make html       the HTML report in headless Chromium (part of make test)
 #   make demo       audit fixtures/demo
 #   make asan       the whole test suite again under ASan + UBSan
+#   make tsan       the threaded paths under ThreadSanitizer
 #   make valgrind   the unit tests under valgrind memcheck
 #   make hostile    hostile inputs: exit status, message, peak memory
 #   make fuzz       every libFuzzer target for FUZZ_SECONDS (tests/fuzz/),
@@ -57,7 +58,7 @@ Q = @
 endif
 
 .PHONY: all deps deps-build deps-html npm-deps test unit cli sarif html \
-	diff-bind corpus live demo asan clean valgrind hostile fuzz fuzz-bins \
+	diff-bind corpus live demo asan tsan clean valgrind hostile fuzz fuzz-bins \
 	fuzz-regress bench
 all: $(BIN)
 
@@ -180,11 +181,12 @@ TEST_SUITES = unit cli sarif html live diff-bind corpus fuzz-regress hostile \
 test: deps
 	$(MAKE) --no-print-directory all $(TEST_SUITES)
 	@if [ -z "$(NO_ASAN)" ]; then $(MAKE) --no-print-directory asan; fi
+	@if [ -z "$(NO_TSAN)" ]; then $(MAKE) --no-print-directory tsan; fi
 	@if [ -z "$(NO_FUZZ)" ]; then $(MAKE) --no-print-directory fuzz \
 		FUZZ_SECONDS=$(FUZZ_CI_SECONDS); fi
 	@# Reached only when every suite above passed (make stops at the
 	@# first failure): the closing count CI reads.
-	@echo "suites: $(words $(TEST_SUITES) $(if $(NO_ASAN),,asan) $(if $(NO_FUZZ),,fuzz)) passed, 0 failed"
+	@echo "suites: $(words $(TEST_SUITES) $(if $(NO_ASAN),,asan) $(if $(NO_TSAN),,tsan) $(if $(NO_FUZZ),,fuzz)) passed, 0 failed"
 
 # Unit tests under valgrind: any memory error or definite leak fails, but
 # for ldns 1.8.3's own leaks on bad rdata (tests/fuzz/valgrind.supp: the
@@ -239,6 +241,17 @@ asan:
 		EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 		EXTRA_LDFLAGS="-fsanitize=address,undefined" all unit cli live \
 		fuzz-regress
+
+# The parser-to-builder pipe, the parallel index loops and the parallel
+# checks under ThreadSanitizer (clang, as for libFuzzer): tests/tsan/run.sh.
+tsan: $(BIN)
+	@command -v clang >/dev/null || { echo "make tsan needs clang (make deps)"; exit 1; }
+	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan CC=clang \
+		OPT="-O1 -g -fno-omit-frame-pointer" \
+		EXTRA_CFLAGS="-fsanitize=thread" EXTRA_LDFLAGS="-fsanitize=thread" \
+		build/tsan/rdnsaudit build/tsan/tests/test_pipe \
+		build/tsan/tests/test_xref
+	@sh tests/tsan/run.sh build/tsan $(BIN)
 
 # Figures, not tests: seeded zone sets of 1M and 5M records audited by
 # rdnsaudit and loaded by the peers on the same files, 10M for linearity,
