@@ -395,8 +395,9 @@ fwd_keys(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct fwd_ctx *fc = ctx;
 	const struct model *m = fc->x->m;
-	struct addr_key4 *k4 = fc->k4 + fc->start[part][0];
-	struct addr_key6 *k6 = fc->k6 + fc->start[part][1];
+	/* An array of no keys is NULL: no arithmetic on it. */
+	struct addr_key4 *k4 = fc->k4 ? fc->k4 + fc->start[part][0] : NULL;
+	struct addr_key6 *k6 = fc->k6 ? fc->k6 + fc->start[part][1] : NULL;
 
 	for (; lo < hi; lo++) {
 		const struct rec *r = &m->recs[lo];
@@ -813,7 +814,7 @@ build_rev(struct xref *x)
 		return RDA_ENOMEM;
 	}
 	x->nrev = total;
-	if (par_for(n, 16384, rev_fill, &rc) != np)
+	if (total > 0 && par_for(n, 16384, rev_fill, &rc) != np)
 		abort();	/* the same split both times, by definition */
 	free(rc.count);
 	free(c);
