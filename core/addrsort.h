@@ -1,13 +1,14 @@
 /* addrsort.h -- sorting index entries by address.
  *
- * The cross-indexes hold up to millions of entries of 28 to 64 bytes,
+ * The cross-indexes hold up to millions of entries of 28 to 56 bytes,
  * each with a struct addr.  A comparison sort moves the entries log n
- * times and compares 17-byte keys; this sorts 8- or 24-byte keys (the
- * address and the entry's position) by LSD radix, skipping every byte
- * that is the same in all keys (an IPv4 index sorts in three or four
- * passes), then moves each entry once, in place.  Stable: entries with
- * equal addresses keep their order, so an index built in record order
- * comes out ordered by address, then record.
+ * times and compares 17-byte keys; this sorts keys of 8 (IPv4) or 20
+ * (IPv6) bytes -- the address and the entry's position -- by LSD radix,
+ * skipping every byte that is the same in all keys (an IPv4 index sorts
+ * in three or four passes, one already in order in none), then moves each
+ * entry once (gathered into a copy; in place when memory is short).
+ * Stable: entries with equal addresses keep their order, so an index
+ * built in record order comes out ordered by address, then record.
  */
 #ifndef RDA_ADDRSORT_H
 #define RDA_ADDRSORT_H

@@ -487,7 +487,7 @@ out:
 /* An address whose PTR set is examined: its reverse name's node, or the
  * A/AAAA entry whose PTR lookup answered (a wildcard PTR has no node of
  * its own).  The lookup itself is made when the address is examined, so
- * a candidate is 28 bytes, not 52. */
+ * a candidate is 28 bytes, not 48. */
 struct cand {
 	struct addr addr;
 	uint32_t revnode;

@@ -2,13 +2,16 @@
  *
  * Batches are byte buffers of entries, each a kind byte and its fields:
  *   record:     kind, struct rec, owner [len][wire], target [len][wire]
- *               when kind has E_TARGET, SPF [u32 len][text] with E_SPF
+ *               when kind has E_TARGET, SPF [u32 len][text] with E_SPF;
+ *               E_FAST when the fast path parsed it
  *   diagnostic: kind, severity (+2: not counted), file pointer, line,
  *               [u16 len][text]
  *   progress:   kind, struct progress
  *   reserve:    kind, size_t names
- * NBUF buffers circulate: the parser fills one while the builder empties
- * another, so the parser waits only when it is NBUF - 1 batches ahead.
+ * NBUF buffers circulate in turn: the parser fills one while the builder
+ * empties the oldest handed over, and the parser waits only when every
+ * other buffer is handed over and not yet built.  The builder looks
+ * AHEAD entries ahead of the one it builds (build()).
  */
 #include <inttypes.h>
 #include <ldns/ldns.h>
@@ -22,13 +25,15 @@
 #include "core/err.h"
 #include "zones/pipe.h"
 
-#define BUF_SIZE (256 * 1024)
-/* How many entries the builder looks ahead: enough for the hash slots of
- * several records to be on their way from memory at once. */
-#define AHEAD 4
-#define NBUF 4
 /* The largest entry, a record with two names and 65,535 bytes of SPF,
  * is a quarter of a batch. */
+#define BUF_SIZE (256 * 1024)
+#define NBUF 4
+/* How many entries the builder looks ahead: enough for the hash slots of
+ * several records to be on their way from memory at once (eight measured
+ * no better: the parent of a record that far on is more often not yet
+ * among the recent names). */
+#define AHEAD 4
 
 enum {
 	E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16,
