@@ -74,10 +74,16 @@ $(BIN): $(MAIN_OBJ) $(BUILD)/librda.a
 	@$(if $(Q),echo "  LD $@")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS_ALL) $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/librda.a
+# tests/unit/corpus.c: the shared-corpus walk of the tests that read it.
+$(BUILD)/tests/corpus.o: tests/unit/corpus.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/tests/corpus.o $(BUILD)/librda.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC $@")
-	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d -o $@ $< $(BUILD)/librda.a \
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -MF $@.d -o $@ $< \
+		$(BUILD)/tests/corpus.o $(BUILD)/librda.a \
 		$(LDFLAGS_ALL) $(LIBS) -lcmocka
 
 $(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/common.c $(FUZZ_DRIVER) \

@@ -22,6 +22,7 @@
 
 #include "core/model.h"
 #include "zones/load.h"
+#include "tests/unit/corpus.h"
 
 static void
 quiet(void *ctx, enum diag_sev sev, const char *file, unsigned line,
@@ -157,36 +158,21 @@ test_fixtures(void **state)
 }
 
 static void
+corpus_zone(void *ctx, const char *origin, const char *path)
+{
+	verify(ctx, origin, path);
+}
+
+static void
 test_corpus(void **state)
 {
-	const char *dir = getenv("RDA_CORPUS");
-	char top[4096], line[8192], *f[6];
 	struct tally t = {0};
-	FILE *fp;
-	int i;
 
 	(void)state;
-	if (dir == NULL)
-		dir = "../shared/corpus";
-	assert_non_null(getcwd(top, sizeof(top)));
-	if (chdir(dir) != 0 || (fp = fopen("checks.tsv", "r")) == NULL) {
-		printf("corpus: SKIPPED: %s/checks.tsv not found\n", dir);
-		assert_int_equal(chdir(top), 0);
+	if (!corpus_each("corpus", corpus_zone, &t)) {
 		skip();
 		return;
 	}
-	/* set, path, kind, origin: every zone, whatever BIND thought of it. */
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *p = line;
-
-		for (i = 0; i < 4; i++)
-			f[i] = strsep(&p, "\t\n");
-		if (f[3] == NULL || strcmp(f[2], "zone") != 0)
-			continue;
-		verify(&t, f[3], f[1]);
-	}
-	fclose(fp);
-	assert_int_equal(chdir(top), 0);
 	printf("corpus: %" PRIu64 " zones, %" PRIu64 " records compared with "
 	    "ldns, %" PRIu64 " differ\n", t.zones, t.compared, t.differ);
 	assert_true(t.compared > 0);

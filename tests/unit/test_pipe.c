@@ -47,6 +47,7 @@
 #include "core/model.h"
 #include "core/names.h"
 #include "zones/load.h"
+#include "tests/unit/corpus.h"
 
 /* The pipe's batch (BUF_SIZE in zones/pipe.c): the big files must span
  * many of them. */
@@ -671,45 +672,31 @@ test_fixtures(void **state)
 /* The shared corpus: 1,918 zones of real operators, test suites and
  * history, each into a model of its own (the same origin recurs). */
 static void
-test_corpus(void **state)
+corpus_zone(void *ctx, const char *origin, const char *path)
 {
-	const char *dir = getenv("RDA_CORPUS");
-	char top[4096], line[8192], *f[4];
+	struct tally *t = ctx;
 	struct load_opts o;
 	struct input in;
+
+	memset(&o, 0, sizeof(o));
+	in.origin = origin;
+	in.path = path;
+	snprintf(t->what, sizeof(t->what), "corpus %s", path);
+	compare(t, &in, 1, &o, false);
+}
+
+static void
+test_corpus(void **state)
+{
 	struct tally t;
 	double t0 = now();
-	FILE *fp;
-	int i;
 
 	(void)state;
 	memset(&t, 0, sizeof(t));
-	memset(&o, 0, sizeof(o));
-	if (dir == NULL)
-		dir = "../shared/corpus";
-	assert_non_null(getcwd(top, sizeof(top)));
-	if (chdir(dir) != 0 || (fp = fopen("checks.tsv", "r")) == NULL) {
-		print_message("corpus: SKIPPED: %s/checks.tsv not found\n",
-		    dir);
-		assert_int_equal(chdir(top), 0);
+	if (!corpus_each("corpus", corpus_zone, &t)) {
 		skip();
 		return;
 	}
-	/* set, path, kind, origin: every zone, whatever BIND thought of it. */
-	while (fgets(line, sizeof(line), fp) != NULL) {
-		char *p = line;
-
-		for (i = 0; i < 4; i++)
-			f[i] = strsep(&p, "\t\n");
-		if (f[3] == NULL || strcmp(f[2], "zone") != 0)
-			continue;
-		in.origin = f[3];
-		in.path = f[1];
-		snprintf(t.what, sizeof(t.what), "corpus %s", f[1]);
-		compare(&t, &in, 1, &o, false);
-	}
-	fclose(fp);
-	assert_int_equal(chdir(top), 0);
 	tally_print(&t, "corpus");
 	print_message("corpus: %.2f s\n", now() - t0);
 	assert_int_equal(t.differ, 0);
