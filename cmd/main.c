@@ -703,6 +703,11 @@ run(struct opts *o)
 	if (model_finish(m) < 0)
 		goto nomem;
 	phase("finish");
+	if (getenv("RDNSAUDIT_TIMES") != NULL)
+		fprintf(stderr, "rdnsaudit: model %zu nodes (cap %zu), %zu recs "
+		    "(cap %zu), labels %zu (cap %zu), hash %zu slots, %zu bytes\n",
+		    m->nnodes, m->capnodes, m->nrecs, m->caprecs, m->nlabels,
+		    m->caplabels, m->caphash, m->bytes);
 	if (live_resolve(m, &o->live) < 0) {
 		model_free(m);
 		return EXIT_TROUBLE;

@@ -350,7 +350,7 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 			struct addr a = {0};
 
 			a.family = v->addr.family;
-			memcpy(a.b, m->recs[k].rd.addr, a.family == 4 ? 4 : 16);
+			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
 			len = strlen(list);
 			if (len + NAMES_ADDR_TXT_MAX + 8 < sizeof(list))
 				snprintf(list + len, sizeof(list) - len, "%s%s",

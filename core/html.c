@@ -572,7 +572,7 @@ mail_host(struct hw *w, uint32_t host)
 			enum cov_state s;
 
 			a.family = types[t] == RT_A ? 4 : 6;
-			memcpy(a.b, m->recs[k].rd.addr, a.family == 4 ? 4 : 16);
+			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
 			s = coverage_state(&w->c, &a);
 			naddr++;
 			npass += s == COV_PASS;

@@ -68,7 +68,7 @@ host_add(struct build *b, uint32_t id)
 			struct addr a = {0};
 
 			a.family = types[t] == RT_A ? 4 : 6;
-			memcpy(a.b, m->recs[k].rd.addr, a.family == 4 ? 4 : 16);
+			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
 			if ((rc = addr_add(b->ml, &a, res.name, k)) < 0)
 				return rc;
 		}

@@ -94,7 +94,7 @@ addr_list(const struct model *m, const struct lk_result *res,
 		struct addr o = {0};
 
 		o.family = a->family;
-		memcpy(o.b, m->recs[k].rd.addr, o.family == 4 ? 4 : 16);
+		memcpy(o.b, model_rec_addr(m, &m->recs[k]), o.family == 4 ? 4 : 16);
 		len = strlen(out);
 		if (len + NAMES_ADDR_TXT_MAX + 8 < size)
 			snprintf(out + len, size - len, "%s%s", len ? ", " : "",

@@ -255,6 +255,7 @@ model_free(struct model *m)
 	free(m->zones);
 	free(m->srcs);
 	free(m->nodes);
+	free(m->addr6);
 	free(m->labels);
 	free(m->hash);
 	free(m->recs);
@@ -495,7 +496,7 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 }
 
 int
-model_rec_add(struct model *m, const struct rec *r)
+model_rec_add(struct model *m, const struct rec *r, const uint8_t *addr6)
 {
 	int rc;
 
@@ -504,7 +505,17 @@ model_rec_add(struct model *m, const struct rec *r)
 	if ((rc = grow(m, (void **)&m->recs, &m->caprecs, m->nrecs + 1,
 	    sizeof(*m->recs))) < 0)
 		return rc;
-	m->recs[m->nrecs++] = *r;
+	if (r->type == RT_AAAA) {
+		if (addr6 == NULL)
+			return RDA_EINVAL;
+		if ((rc = grow(m, (void **)&m->addr6, &m->capaddr6,
+		    m->naddr6 + 1, sizeof(*m->addr6))) < 0)
+			return rc;
+		memcpy(m->addr6[m->naddr6].b, addr6, 16);
+		m->recs[m->nrecs] = *r;
+		m->recs[m->nrecs++].rd.a6 = (uint32_t)m->naddr6++;
+	} else
+		m->recs[m->nrecs++] = *r;
 	m->nodes[r->owner].nrec++;
 	m->zones[m->srcs[r->src].zone].records++;
 	return 0;
@@ -577,6 +588,16 @@ group_by_owner(struct model *m)
 	return 0;
 }
 
+/* Orders the data of records A and B of one type: an AAAA by its
+ * address, the others by their bytes. */
+static int
+rd_cmp(const struct model *m, const struct rec *a, const struct rec *b)
+{
+	if (a->type == RT_AAAA)
+		return memcmp(m->addr6[a->rd.a6].b, m->addr6[b->rd.a6].b, 16);
+	return memcmp(&a->rd, &b->rd, sizeof(a->rd));
+}
+
 /* Orders records of one owner by zone, type and data; the record index
  * breaks ties so that the first of equal records is kept. */
 static const struct model *dup_model;
@@ -596,7 +617,7 @@ dup_cmp(const void *pa, const void *pb)
 		return a->type < b->type ? -1 : 1;
 	if (a->pref != b->pref)
 		return a->pref < b->pref ? -1 : 1;
-	if ((c = memcmp(&a->rd, &b->rd, sizeof(a->rd))) != 0)
+	if ((c = rd_cmp(dup_model, a, b)) != 0)
 		return c;
 	return *(const uint32_t *)pa < *(const uint32_t *)pb ? -1 : 1;
 }
@@ -644,7 +665,7 @@ mark_duplicates(struct model *m)
 
 			if (a->type == b->type && a->pref == b->pref &&
 			    model_rec_zone(m, a) == model_rec_zone(m, b) &&
-			    memcmp(&a->rd, &b->rd, sizeof(a->rd)) == 0)
+			    rd_cmp(m, a, b) == 0)
 				b->type = 0;
 			else
 				keep = j;

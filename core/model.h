@@ -68,6 +68,8 @@ struct source {
 	bool axfr;
 };
 
+/* 24 bytes: an IPv6 address lives in a side table (m->addr6), so the
+ * records of every other type do not pay 12 bytes for it. */
 struct rec {
 	uint32_t owner;		/* node id */
 	uint32_t src;		/* source id; the zone is the source's */
@@ -76,10 +78,15 @@ struct rec {
 	uint16_t type;
 	uint16_t pref;		/* MX preference */
 	union {
-		uint8_t addr[16];	/* A (first 4 bytes), AAAA */
+		uint8_t a4[4];		/* A */
+		uint32_t a6;		/* AAAA: index into m->addr6 */
 		uint32_t target;	/* PTR, CNAME, NS, MX, DNAME: node id */
 		uint32_t serial;	/* SOA */
 	} rd;
+};
+
+struct addr6 {
+	uint8_t b[16];
 };
 
 struct zone {
@@ -103,6 +110,8 @@ struct model {
 	size_t caphash;		/* power of two */
 	struct rec *recs;
 	size_t nrecs, caprecs;
+	struct addr6 *addr6;	/* AAAA addresses (struct rec) */
+	size_t naddr6, capaddr6;
 	struct zone *zones;
 	size_t nzones;
 	struct source *srcs;
@@ -193,9 +202,11 @@ int model_zone_add(struct model *m, const uint8_t *apex, const char *source,
 int model_source_add(struct model *m, uint32_t zone, const char *path,
     bool axfr, uint32_t *src);
 
-/* Appends a copy of R.  Returns 0, RDA_ENOMEM, or RDA_ELIMIT past
- * max_bytes or 2^32 records. */
-int model_rec_add(struct model *m, const struct rec *r);
+/* Appends a copy of R; for an AAAA record, ADDR6 is its address (16
+ * bytes, kept in the side table; R's rd is not read), otherwise NULL.
+ * Returns 0, RDA_ENOMEM, or RDA_ELIMIT past max_bytes or 2^32 records. */
+int model_rec_add(struct model *m, const struct rec *r,
+    const uint8_t *addr6);
 
 /* Groups records by owner (stable: file order is kept within an owner) and
  * computes each node's zone, cuts, occlusion and existence.  Call once,
@@ -256,6 +267,13 @@ const char *model_spf_get(const struct model *m, size_t i, uint32_t *owner,
 
 /* Frees the side table; model_free() calls it. */
 void model_spf_free(struct model *m);
+
+/* The address of A or AAAA record R: 4 or 16 bytes. */
+static inline const uint8_t *
+model_rec_addr(const struct model *m, const struct rec *r)
+{
+	return r->type == RT_AAAA ? m->addr6[r->rd.a6].b : r->rd.a4;
+}
 
 /* The zone of record R. */
 static inline uint32_t

@@ -31,20 +31,12 @@ xref_fwd_find(const struct xref *x, const struct addr *a)
 	return lo;
 }
 
-static void
-rec_addr(const struct rec *r, struct addr *a)
-{
-	memset(a, 0, sizeof(*a));
-	a->family = r->type == RT_A ? 4 : 6;
-	memcpy(a->b, r->rd.addr, r->type == RT_A ? 4 : 16);
-}
-
 bool
 xref_has_addr(const struct model *m, const struct lk_result *res,
     const struct addr *a, unsigned *n)
 {
 	uint16_t type = a->family == 4 ? RT_A : RT_AAAA;
-	struct addr b;
+	size_t len = a->family == 4 ? 4 : 16;
 	uint32_t i;
 	bool found = false;
 
@@ -54,10 +46,9 @@ xref_has_addr(const struct model *m, const struct lk_result *res,
 		return false;
 	for (i = lookup_rec(m, res->node, res->zone, type); i != MODEL_NONE;
 	    i = lookup_rec_next(m, res->node, res->zone, type, i)) {
-		rec_addr(&m->recs[i], &b);
 		if (n != NULL)
 			(*n)++;
-		if (xref_addr_cmp(&b, a) == 0)
+		if (memcmp(model_rec_addr(m, &m->recs[i]), a->b, len) == 0)
 			found = true;
 	}
 	return found;
@@ -405,10 +396,10 @@ fwd_keys(void *ctx, unsigned part, size_t lo, size_t hi)
 		if (!fwd_rec(m, r))
 			continue;
 		if (r->type == RT_A) {
-			memcpy(k4->b, r->rd.addr, 4);
+			memcpy(k4->b, r->rd.a4, 4);
 			(k4++)->pos = (uint32_t)lo;
 		} else {
-			memcpy(k6->b, r->rd.addr, 16);
+			memcpy(k6->b, m->addr6[r->rd.a6].b, 16);
 			(k6++)->pos = (uint32_t)lo;
 		}
 	}

@@ -636,7 +636,7 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 {
 	const uint8_t *p = *pp;
 	struct rec r;
-	uint8_t n, rdlen;
+	uint8_t n, rdlen, a6[16];
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -653,7 +653,9 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 	switch (r.type) {
 	case RT_A:
 	case RT_AAAA:
-		memcpy(r.rd.addr, p, rdlen > 16 ? 16 : rdlen);
+		memset(a6, 0, sizeof(a6));
+		memcpy(a6, p, rdlen > 16 ? 16 : rdlen);
+		memcpy(r.rd.a4, a6, 4);
 		break;
 	case RT_PTR:
 	case RT_CNAME:
@@ -669,7 +671,7 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 		break;
 	}
 	*pp = p + rdlen;
-	return model_rec_add(m, &r);
+	return model_rec_add(m, &r, r.type == RT_AAAA ? a6 : NULL);
 }
 
 int

@@ -308,6 +308,7 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	const uint8_t *target = NULL;
 	const char *text = NULL;
 	struct rec r;
+	uint8_t a6[16];
 	const ldns_rdf *f;
 	size_t n = 0;
 
@@ -322,8 +323,10 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		f = ldns_rr_rdf(rr, 0);
 		if (f == NULL)
 			return RDA_EINVAL;
-		memcpy(r.rd.addr, ldns_rdf_data(f), ldns_rdf_size(f) > 16 ?
+		memset(a6, 0, sizeof(a6));
+		memcpy(a6, ldns_rdf_data(f), ldns_rdf_size(f) > 16 ?
 		    16 : ldns_rdf_size(f));
+		memcpy(r.rd.a4, a6, 4);
 		break;
 	case RT_PTR:
 	case RT_CNAME:
@@ -347,7 +350,8 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 			text = spf;
 		break;
 	}
-	return pipe_rec(c->pipe, &r, ldns_rdf_data(ldns_rr_owner(rr)),
+	return pipe_rec(c->pipe, &r, r.type == RT_AAAA ? a6 : NULL,
+	    ldns_rdf_data(ldns_rr_owner(rr)),
 	    ldns_rdf_size(ldns_rr_owner(rr)), target,
 	    target != NULL ? names_wire_len(target) : 0, text, n, false);
 }
@@ -669,13 +673,16 @@ fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
 	r.line = line;
 	r.ttl = ttl;
 	r.type = f->type;
-	if (f->type == RT_A || f->type == RT_AAAA) {
-		memcpy(r.rd.addr, f->rdata, f->rdlen);
-		rc = pipe_rec(c->pipe, &r, f->owner, f->owner_len, NULL, 0,
-		    NULL, 0, true);
-	} else
-		rc = pipe_rec(c->pipe, &r, f->owner, f->owner_len, f->rdata,
-		    f->rdlen, NULL, 0, true);
+	if (f->type == RT_A) {
+		memcpy(r.rd.a4, f->rdata, 4);
+		rc = pipe_rec(c->pipe, &r, NULL, f->owner, f->owner_len, NULL,
+		    0, NULL, 0, true);
+	} else if (f->type == RT_AAAA)
+		rc = pipe_rec(c->pipe, &r, f->rdata, f->owner, f->owner_len,
+		    NULL, 0, NULL, 0, true);
+	else
+		rc = pipe_rec(c->pipe, &r, NULL, f->owner, f->owner_len,
+		    f->rdata, f->rdlen, NULL, 0, true);
 	if (rc < 0)
 		return rc;
 	c->st.records++;

@@ -1,8 +1,9 @@
 /* pipe.c -- the parser-to-builder hand-over; see pipe.h.
  *
  * Batches are byte buffers of entries, each a kind byte and its fields:
- *   record:     kind, struct rec, owner [len][wire], target [len][wire]
- *               when kind has E_TARGET, SPF [u32 len][text] with E_SPF;
+ *   record:     kind, struct rec, [16-byte address] with E_ADDR6,
+ *               owner [len][wire], target [len][wire] when kind has
+ *               E_TARGET, SPF [u32 len][text] with E_SPF;
  *               E_FAST when the fast path parsed it
  *   diagnostic: kind, severity (+2: not counted), file pointer, line,
  *               [u16 len][text]
@@ -37,7 +38,7 @@
 
 enum {
 	E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16,
-	E_RESERVE = 32, E_FAST = 64,
+	E_RESERVE = 32, E_FAST = 64, E_ADDR6 = 128,
 };
 
 struct progress {
@@ -121,7 +122,7 @@ entry_next(const uint8_t *e)
 	uint8_t kind = *e;
 
 	if (kind & E_REC) {
-		e += 1 + sizeof(struct rec);
+		e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0);
 		e += 1 + e[0];
 		if (kind & E_TARGET)
 			e += 1 + e[0];
@@ -145,14 +146,16 @@ static void
 scout(struct pipe *p, const uint8_t *e, unsigned i)
 {
 	struct ahead *a = &p->ahead[i % AHEAD];
+	uint8_t kind;
 
 	a->entry = e;
 	a->hint[0].ok = a->hint[1].ok = false;
 	if ((*e & E_REC) == 0)
 		return;
-	e += 1 + sizeof(struct rec);
+	kind = *e;
+	e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0);
 	model_prefetch(p->m, e + 1, e[0], &a->hint[0]);
-	if (e[-1 - (ptrdiff_t)sizeof(struct rec)] & E_TARGET)
+	if (kind & E_TARGET)
 		model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
 		    &a->hint[1]);
 }
@@ -164,13 +167,17 @@ build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
 {
 	static const struct model_hint none = { .ok = false };
 	struct rec r;
-	const uint8_t *owner, *target = NULL, *spf = NULL;
+	const uint8_t *owner, *target = NULL, *spf = NULL, *addr6 = NULL;
 	uint32_t spflen = 0;
 	uint8_t kind = *e++;
 	int rc;
 
 	memcpy(&r, e, sizeof(r));
 	e += sizeof(r);
+	if (kind & E_ADDR6) {
+		addr6 = e;
+		e += 16;
+	}
 	owner = e + 1;
 	e += 1 + e[0];
 	if (kind & E_TARGET) {
@@ -187,7 +194,7 @@ build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
 	    a ? &a->hint[1] : &none, &r.rd.target)) < 0) ||
 	    (spf != NULL && (rc = model_spf_add(p->m, r.owner, r.src, r.line,
 	    (const char *)spf, spflen)) < 0) ||
-	    (rc = model_rec_add(p->m, &r)) < 0)
+	    (rc = model_rec_add(p->m, &r, addr6)) < 0)
 		return refused(p, &r, rc);
 	/* What is counted and known of the zone is what it holds: a record
 	 * the parser read past the builder's failure is not among them. */
@@ -352,9 +359,9 @@ pipe_start(struct model *m, const struct load_opts *o, const char *source,
 }
 
 int
-pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
-    size_t no, const uint8_t *target, size_t nt, const char *spf, size_t len,
-    bool fast)
+pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *addr6,
+    const uint8_t *owner, size_t no, const uint8_t *target, size_t nt,
+    const char *spf, size_t len, bool fast)
 {
 	uint8_t *e, kind = E_REC | (fast ? E_FAST : 0);
 	uint32_t n32 = (uint32_t)len;
@@ -363,10 +370,16 @@ pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
 		kind |= E_TARGET;
 	if (spf != NULL)
 		kind |= E_SPF;
-	e = room(p, 1 + sizeof(*r) + 1 + no + 1 + nt + 4 + len);
+	if (addr6 != NULL)
+		kind |= E_ADDR6;
+	e = room(p, 1 + sizeof(*r) + 16 + 1 + no + 1 + nt + 4 + len);
 	*e++ = kind;
 	memcpy(e, r, sizeof(*r));
 	e += sizeof(*r);
+	if (addr6 != NULL) {
+		memcpy(e, addr6, 16);
+		e += 16;
+	}
 	*e++ = (uint8_t)no;
 	memcpy(e, owner, no);
 	e += no;

@@ -40,7 +40,8 @@ struct pipe;
 struct pipe *pipe_start(struct model *m, const struct load_opts *o,
     const char *source, bool threaded);
 
-/* Queues record R (owner and target fields ignored) whose owner is the
+/* Queues record R (owner and target fields ignored), with ADDR6 its
+ * address when it is an AAAA (model_rec_add()), whose owner is the
  * wire name OWNER (NO bytes) and whose target, for a type that has one,
  * TARGET (NT bytes; else NULL); SPF (LEN bytes) is its SPF text, or NULL;
  * FAST when the fast path parsed it.  The builder marks the zone as
@@ -48,8 +49,8 @@ struct pipe *pipe_start(struct model *m, const struct load_opts *o,
  * The names must be valid (names_wire_len() gives their lengths).
  * Returns 0, or the builder's error once it has failed (the parser
  * should stop). */
-int pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *owner,
-    size_t no, const uint8_t *target, size_t nt, const char *spf,
+int pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *addr6,
+    const uint8_t *owner, size_t no, const uint8_t *target, size_t nt, const char *spf,
     size_t len, bool fast);
 
 /* Queues a diagnostic; FILE must outlive the pipe.  COUNT false: not

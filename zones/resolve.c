@@ -644,14 +644,12 @@ add_rec(struct model *m, uint32_t src, uint32_t owner, uint16_t type,
 	r.src = src;
 	r.type = type;
 	if (type == RT_A)
-		memcpy(r.rd.addr, rd, 4);
-	else if (type == RT_AAAA)
-		memcpy(r.rd.addr, rd, 16);
+		memcpy(r.rd.a4, rd, 4);
 	else if (type == RT_PTR || type == RT_CNAME) {
 		if ((rc = model_name(m, rd, &r.rd.target)) < 0)
 			return rc;
 	}
-	return model_rec_add(m, &r);
+	return model_rec_add(m, &r, type == RT_AAAA ? rd : NULL);
 }
 
 static int

@@ -297,14 +297,18 @@ assert_rec(const struct fx *f, const char *owner, uint16_t type,
 }
 
 static void
-assert_addr(const struct rec *r, const char *text)
+assert_addr_in(const struct model *m, const struct rec *r, const char *text)
 {
 	uint8_t want[16] = { 0 };
 	int af = strchr(text, ':') != NULL ? AF_INET6 : AF_INET;
 
 	assert_int_equal(inet_pton(af, text, want), 1);
-	assert_memory_equal(r->rd.addr, want, af == AF_INET ? 4 : 16);
+	assert_int_equal(r->type, af == AF_INET ? RT_A : RT_AAAA);
+	assert_memory_equal(model_rec_addr(m, r), want, af == AF_INET ? 4 : 16);
 }
+
+/* Every caller has its fixture in F. */
+#define assert_addr(r, text) assert_addr_in(f->m, (r), (text))
 
 static void
 assert_target(const struct fx *f, const struct rec *r, const char *name)

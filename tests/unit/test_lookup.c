@@ -259,14 +259,18 @@ answer_rec(const struct fx *f, const struct lk_result *r, uint16_t type)
 }
 
 static void
-assert_addr(const struct rec *r, const char *text)
+assert_addr_in(const struct model *m, const struct rec *r, const char *text)
 {
 	uint8_t want[16] = { 0 };
 	int af = strchr(text, ':') != NULL ? AF_INET6 : AF_INET;
 
 	assert_int_equal(inet_pton(af, text, want), 1);
-	assert_memory_equal(r->rd.addr, want, af == AF_INET ? 4 : 16);
+	assert_int_equal(r->type, af == AF_INET ? RT_A : RT_AAAA);
+	assert_memory_equal(model_rec_addr(m, r), want, af == AF_INET ? 4 : 16);
 }
+
+/* Every caller has its fixture in F. */
+#define assert_addr(r, text) assert_addr_in(f->m, (r), (text))
 
 static void
 assert_name(const struct fx *f, uint32_t id, const char *name)
@@ -870,7 +874,7 @@ test_scale(void **state)
 	n = 0;
 	for (id = lookup_rec(f->m, r.node, r.zone, RT_A); id != MODEL_NONE;
 	    id = lookup_rec_next(f->m, r.node, r.zone, RT_A, id)) {
-		const uint8_t *a = f->m->recs[id].rd.addr;
+		const uint8_t *a = f->m->recs[id].rd.a4;
 
 		if (a[0] != 10 || a[1] != (n >> 16) ||
 		    a[2] != ((n >> 8) & 255) || a[3] != (n & 255))
@@ -891,7 +895,7 @@ test_scale(void **state)
 		lookup_wire(f->m, wire, RT_A, &r);
 		if (r.status != LK_ANSWER || f->m->nodes[r.node].parent !=
 		    parent || f->m->recs[lookup_rec(f->m, r.node, r.zone,
-		    RT_A)].rd.addr[3] != (i & 255))
+		    RT_A)].rd.a4[3] != (i & 255))
 			fail_msg("h%u: %s", i, lookup_status_str(r.status));
 		if (model_child(f->m, parent, wire + 1, wire[0]) != r.node)
 			fail_msg("h%u: model_child() differs", i);

@@ -394,7 +394,9 @@ cmp_rec(struct tally *t, const struct run *a, size_t ia, const struct run *b,
 			    name_str(b->m, y->rd.target, n2));
 		else if (x->rd.target != y->rd.target)
 			t->ids++;
-	} else if (memcmp(&x->rd, &y->rd, sizeof(x->rd)) != 0)
+	} else if (x->type == RT_AAAA ? memcmp(model_rec_addr(a->m, x),
+	    model_rec_addr(b->m, y), 16) != 0 :
+	    memcmp(&x->rd, &y->rd, sizeof(x->rd)) != 0)
 		/* Addresses, the SOA serial, zeros for the rest. */
 		differ(t, "record %zu (type %u, line %u): rdata differs", ia,
 		    x->type, x->line);

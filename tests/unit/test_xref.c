@@ -955,7 +955,7 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 		seen[e->rec] = 1;
 		r = &m->recs[e->rec];
 		assert_int_equal(e->addr.family, r->type == RT_A ? 4 : 6);
-		assert_memory_equal(e->addr.b, r->rd.addr,
+		assert_memory_equal(e->addr.b, model_rec_addr(m, r),
 		    r->type == RT_A ? 4 : 16);
 		if (i > 0) {
 			int c = xref_addr_cmp(&x.fwd[i - 1].addr, &e->addr);
