@@ -67,7 +67,6 @@ step(const struct model *m, uint32_t id, uint32_t closest,
 	}
 	ce = encloser(m, id != MODEL_NONE ? m->nodes[id].parent : closest,
 	    n->zone);
-	res->closest = ce;
 	w = model_child(m, ce, star, 1);
 	if (w != MODEL_NONE && (m->nodes[w].flags & NODE_EXISTS) &&
 	    m->nodes[w].zone == n->zone) {
@@ -86,8 +85,6 @@ resolve(const struct model *m, uint32_t id, uint32_t closest, uint16_t type,
 	unsigned i;
 
 	res->hops = 0;
-	res->first_cname = MODEL_NONE;
-	res->closest = MODEL_NONE;
 	for (;;) {
 		res->name = id;
 		step(m, id, closest, res);
@@ -107,8 +104,6 @@ resolve(const struct model *m, uint32_t id, uint32_t closest, uint16_t type,
 			return;
 		}
 		seen[res->hops] = id;
-		if (res->first_cname == MODEL_NONE)
-			res->first_cname = c;
 		res->hops++;
 		id = m->recs[c].rd.target;
 		for (i = 0; i < res->hops; i++)

@@ -22,17 +22,17 @@ enum lk_status {
 	LK_TOOLONG,	/* more than LOOKUP_MAX_HOPS CNAMEs */
 };
 
+/* 16 bytes: the indexes hold one per record, so only what the checks
+ * read is kept (the closest encloser of an NXDOMAIN and the first CNAME
+ * of a chain are not). */
 struct lk_result {
-	uint8_t status;		/* enum lk_status; one byte, as the indexes
-				 * hold one result per record */
+	uint8_t status;		/* enum lk_status */
 	uint8_t hops;		/* CNAMEs followed */
 	uint32_t name;		/* the last name asked (node id), MODEL_NONE
 				 * when it is not in the tree */
 	uint32_t node;		/* LK_ANSWER/LK_NODATA: the node holding the
 				 * data (the wildcard for a synthesized one) */
 	uint32_t zone;		/* zone that answered, or MODEL_NONE */
-	uint32_t closest;	/* LK_NXDOMAIN: the closest encloser */
-	uint32_t first_cname;	/* the first CNAME record followed, or NONE */
 };
 
 /* Looks up TYPE at the name WIRE. */

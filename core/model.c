@@ -53,6 +53,21 @@ grow_pow2(void **p, size_t n, size_t size)
 
 #define HASH_EMPTY UINT64_MAX
 
+/* The hash table has any size, not only a power of two, so that it can be
+ * made the size a load needs (model_reserve()): a hash picks its first
+ * slot by multiplication ("fastrange"), probes go on linearly, wrapping. */
+static inline size_t
+slot_of(const struct model *m, uint32_t h)
+{
+	return (size_t)(((uint64_t)h * m->caphash) >> 32);
+}
+
+/* Grow at a load factor of 4/5: slots hold the full hash, so a probe past
+ * a collision stays in the cache line it started in or the next.  A
+ * reservation aims at 7/10, room for an estimate a little short. */
+#define HASH_FULL(n, cap) ((n) * 5 > (cap) * 4)
+#define HASH_AIM(n) ((n) * 10 / 7 + 1024)
+
 /* FNV-1a over the parent id and the lower-cased label. */
 static uint32_t
 hash_of(uint32_t parent, const uint8_t *label, size_t len)
@@ -94,9 +109,8 @@ static uint32_t
 child_find(const struct model *m, uint32_t parent, const uint8_t *label,
     size_t len, uint32_t h)
 {
-	size_t mask = m->caphash - 1;
 	uint32_t id;
-	size_t i = h & mask;
+	size_t i = slot_of(m, h);
 	uint64_t slot;
 
 	while ((slot = m->hash[i]) != HASH_EMPTY) {
@@ -104,7 +118,8 @@ child_find(const struct model *m, uint32_t parent, const uint8_t *label,
 		if ((uint32_t)(slot >> 32) == h &&
 		    node_is(m, id, parent, label, len))
 			return id;
-		i = (i + 1) & mask;
+		if (++i == m->caphash)
+			i = 0;
 	}
 	return MODEL_NONE;
 }
@@ -113,8 +128,7 @@ void
 model_child_prefetch(const struct model *m, uint32_t parent,
     const uint8_t *label, size_t len)
 {
-	__builtin_prefetch(&m->hash[hash_of(parent, label, len) &
-	    (m->caphash - 1)]);
+	__builtin_prefetch(&m->hash[slot_of(m, hash_of(parent, label, len))]);
 }
 
 uint32_t
@@ -124,31 +138,34 @@ model_child(const struct model *m, uint32_t parent, const uint8_t *label,
 	return child_find(m, parent, label, len, hash_of(parent, label, len));
 }
 
+/* Moves every slot into a table of CAP slots. */
 static int
-rehash(struct model *m)
+rehash(struct model *m, size_t cap)
 {
-	size_t cap = m->caphash * 2, mask = cap - 1, i, j;
+	uint64_t *old = m->hash;
+	size_t oldcap = m->caphash, i, j;
 	uint64_t *h;
 
-	if (!affordable(m, cap * sizeof(*h)))
+	if (cap > oldcap && !affordable(m, (cap - oldcap) * sizeof(*h)))
 		return RDA_ELIMIT;
 	if ((h = malloc(cap * sizeof(*h))) == NULL)
 		return RDA_ENOMEM;
 	memset(h, 0xff, cap * sizeof(*h));
-	for (i = 0; i < m->caphash; i++) {
-		uint64_t slot = m->hash[i];
+	m->hash = h;
+	m->caphash = cap;
+	for (i = 0; i < oldcap; i++) {
+		uint64_t slot = old[i];
 
 		if (slot == HASH_EMPTY)
 			continue;
-		j = (slot >> 32) & mask;
-		while (h[j] != HASH_EMPTY)
-			j = (j + 1) & mask;
+		for (j = slot_of(m, (uint32_t)(slot >> 32));
+		    h[j] != HASH_EMPTY; j = j + 1 == cap ? 0 : j + 1)
+			;
 		h[j] = slot;
 	}
-	free(m->hash);
-	m->hash = h;
-	m->bytes += (cap - m->caphash) * sizeof(*h);
-	m->caphash = cap;
+	free(old);
+	m->bytes += cap * sizeof(*h);
+	m->bytes -= oldcap * sizeof(*h);
 	return 0;
 }
 
@@ -159,9 +176,8 @@ model_reserve(struct model *m, size_t names)
 	 * hint costs a rehash later, not the load. */
 	if (names > ((size_t)1 << 28))
 		names = (size_t)1 << 28;
-	while ((m->nnodes + names) * 4 > m->caphash * 3)
-		if (rehash(m) < 0)
-			return;
+	if (HASH_FULL(m->nnodes + names, m->caphash))
+		(void)rehash(m, HASH_AIM(m->nnodes + names));
 }
 
 /* The child of PARENT with LABEL, added when missing; H is its hash. */
@@ -170,17 +186,15 @@ child_add_h(struct model *m, uint32_t parent, const uint8_t *label,
     size_t len, uint32_t h, uint32_t *id)
 {
 	struct node *n;
-	size_t i, mask;
+	size_t i;
 	int rc;
 
 	if ((*id = child_find(m, parent, label, len, h)) != MODEL_NONE)
 		return 0;
 	if (m->nnodes >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
-	/* Keep the load factor at or under 3/4: slots hold the full hash, so
-	 * a probe past a collision stays in the cache line it started in,
-	 * and the table is half the size it is at 1/2. */
-	if ((m->nnodes + 1) * 4 > m->caphash * 3 && (rc = rehash(m)) < 0)
+	if (HASH_FULL(m->nnodes + 1, m->caphash) &&
+	    (rc = rehash(m, m->caphash * 2)) < 0)
 		return rc;
 	if ((rc = grow(m, (void **)&m->nodes, &m->capnodes, m->nnodes + 1,
 	    sizeof(*m->nodes))) < 0 ||
@@ -195,10 +209,9 @@ child_add_h(struct model *m, uint32_t parent, const uint8_t *label,
 	m->labels[m->nlabels++] = (uint8_t)len;
 	for (i = 0; i < len; i++)
 		m->labels[m->nlabels++] = names_lower(label[i]);
-	mask = m->caphash - 1;
-	i = h & mask;
-	while (m->hash[i] != HASH_EMPTY)
-		i = (i + 1) & mask;
+	for (i = slot_of(m, h); m->hash[i] != HASH_EMPTY;
+	    i = i + 1 == m->caphash ? 0 : i + 1)
+		;
 	*id = (uint32_t)m->nnodes;
 	m->hash[i] = (uint64_t)h << 32 | *id;
 	m->nnodes++;
@@ -383,8 +396,7 @@ model_prefetch(const struct model *m, const uint8_t *wire, size_t len,
 			hint->recent = i;
 			hint->parent = e->id[j];
 			hint->hash = hash_of(hint->parent, wire + 1, wire[0]);
-			__builtin_prefetch(&m->hash[hint->hash &
-			    (m->caphash - 1)]);
+			__builtin_prefetch(&m->hash[slot_of(m, hint->hash)]);
 			return;
 		}
 	}

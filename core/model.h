@@ -107,7 +107,7 @@ struct model {
 	size_t nlabels, caplabels;
 	uint64_t *hash;		/* open addressing: hash << 32 | node id;
 				 * HASH_EMPTY when free */
-	size_t caphash;		/* power of two */
+	size_t caphash;		/* any size (core/model.c: slot_of()) */
 	struct rec *recs;
 	size_t nrecs, caprecs;
 	struct addr6 *addr6;	/* AAAA addresses (struct rec) */

@@ -893,21 +893,18 @@ node_txt(const struct model *m, uint32_t id, char *buf)
 static void
 print_res(const struct model *m, const char *what, const struct lk_result *r)
 {
-	char b1[NAMES_TXT_MAX], b2[NAMES_TXT_MAX], b3[NAMES_TXT_MAX];
+	char b1[NAMES_TXT_MAX], b2[NAMES_TXT_MAX];
 
-	print_error("  %s: %s name %s node %s zone %u closest %s "
-	    "first_cname %u hops %u\n", what, lookup_status_str(r->status),
-	    node_txt(m, r->name, b1), node_txt(m, r->node, b2), r->zone,
-	    node_txt(m, r->closest, b3), r->first_cname, r->hops);
+	print_error("  %s: %s name %s node %s zone %u hops %u\n", what,
+	    lookup_status_str(r->status), node_txt(m, r->name, b1),
+	    node_txt(m, r->node, b2), r->zone, r->hops);
 }
 
 static bool
 res_eq(const struct lk_result *a, const struct lk_result *b)
 {
 	return a->status == b->status && a->name == b->name &&
-	    a->node == b->node && a->zone == b->zone &&
-	    a->closest == b->closest && a->first_cname == b->first_cname &&
-	    a->hops == b->hops;
+	    a->node == b->node && a->zone == b->zone && a->hops == b->hops;
 }
 
 /* Totals over every generated model.  ALONE counts the look-ups an RFC
