@@ -475,21 +475,14 @@ out:
 	return rc;
 }
 
-/* An address whose PTR set is examined: its reverse name's node, or the
- * A/AAAA entry whose PTR lookup answered (a wildcard PTR has no node of
- * its own).  The lookup itself is made when the address is examined, so
- * a candidate is 28 bytes, not 48. */
-struct cand {
-	struct addr addr;
-	uint32_t revnode;
-	uint32_t fwd;		/* index into x->fwd, or MODEL_NONE */
-};
+/* The PTR index is built in one array, which starts as the addresses to
+ * examine (the candidates: their reverse name's node, or for a wildcard
+ * answer the A/AAAA entry that found it) and becomes the entries, one per
+ * PTR record, in place: no second array of either size. */
 
 static int
-cand_cmp(const void *pa, const void *pb)
+rev_cmp(const struct xrev *a, const struct xrev *b)
 {
-	const struct cand *a = pa, *b = pb;
-
 	return xref_addr_cmp(&a->addr, &b->addr);
 }
 
@@ -509,7 +502,10 @@ struct cand_ctx {
 	struct xref *x;
 	uint32_t in4, in6;	/* in-addr.arpa, ip6.arpa nodes, or NONE */
 	uint8_t *arpa;		/* per zone: its apex is arpa. or below */
-	struct par_list part[PAR_MAX];
+	uint64_t *bits;		/* per node: a candidate */
+	size_t count[PAR_MAX];	/* candidates of each part */
+	size_t start[PAR_MAX];	/* where each part's go */
+	struct xrev *v;
 };
 
 /* The address of node ID, 4 octet labels below in-addr.arpa (FAMILY 4)
@@ -538,68 +534,87 @@ node_addr(const struct model *m, uint32_t id, int family, struct addr *a)
 	return true;
 }
 
-/* The candidates among nodes [LO, HI), in node order, into list PART. */
-static void
-cand_nodes(void *ctx, unsigned part, size_t lo, size_t hi)
+/* Whether node ID is a candidate; its address in *A. */
+static bool
+cand_node(const struct cand_ctx *cc, uint32_t id, struct addr *a)
 {
-	struct cand_ctx *cc = ctx;
 	const struct xref *x = cc->x;
 	const struct model *m = x->m;
-	struct par_list *l = &cc->part[part];
+	const struct node *n = &m->nodes[id];
+
+	/* A forward zone's names are none of these: one look. */
+	if ((n->flags & NODE_DATA) == 0 || !model_auth(m, id) ||
+	    !cc->arpa[n->zone] || m->zones[n->zone].live)
+		return false;
+	if (cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4)
+		return node_addr(m, id, 4, a);
+	if (cc->in6 != MODEL_NONE && ancestor(m, id, 32) == cc->in6)
+		return node_addr(m, id, 6, a);
+	return cc->in4 != MODEL_NONE && ancestor(m, id, 5) == cc->in4 &&
+	    classless_child(x, id, a);
+}
+
+/* First pass over nodes [LO, HI): marks and counts the candidates. */
+static void
+cand_mark(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct cand_ctx *cc = ctx;
+	struct addr a;
+	size_t i, k = 0;
+
+	for (i = lo > 0 ? lo : 1; i < hi; i++)
+		if (cand_node(cc, (uint32_t)i, &a)) {
+			/* Parts split at multiples of 64 (par_for's grain),
+			 * so no two write one word. */
+			cc->bits[i / 64] |= (uint64_t)1 << (i % 64);
+			k++;
+		}
+	cc->count[part] = k;
+}
+
+/* Second pass: the marked ones, in node order, from the part's start. */
+static void
+cand_fill(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct cand_ctx *cc = ctx;
+	struct xrev *v = cc->v + cc->start[part];
 	size_t i;
 
-	for (i = lo > 0 ? lo : 1; i < hi; i++) {
-		uint32_t id = (uint32_t)i;
-		struct cand *c;
-		struct addr a;
-
-		/* A forward zone's names are none of these: one look. */
-		if ((m->nodes[i].flags & NODE_DATA) == 0 || !model_auth(m, id) ||
-		    !cc->arpa[m->nodes[i].zone] ||
-		    m->zones[m->nodes[i].zone].live)
+	for (i = lo; i < hi; i++) {
+		if ((cc->bits[i / 64] & ((uint64_t)1 << (i % 64))) == 0)
 			continue;
-		if (cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4) {
-			if (!node_addr(m, id, 4, &a))
-				continue;
-		} else if (cc->in6 != MODEL_NONE &&
-		    ancestor(m, id, 32) == cc->in6) {
-			if (!node_addr(m, id, 6, &a))
-				continue;
-		} else if (cc->in4 == MODEL_NONE ||
-		    ancestor(m, id, 5) != cc->in4 ||
-		    !classless_child(x, id, &a))
-			continue;
-		if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + 1,
-		    sizeof(*c))) < 0)
-			return;
-		c = (struct cand *)l->v + l->n++;
-		c->addr = a;
-		c->revnode = id;
-		c->fwd = MODEL_NONE;
+		memset(v, 0, sizeof(*v));
+		(void)cand_node(cc, (uint32_t)i, &v->addr);
+		v->revnode = (uint32_t)i;
+		v->ptr = MODEL_NONE;
+		v++;
 	}
 }
 
-/* Addresses to examine: every authoritative reverse name of address form
- * that holds data, and every address of an A/AAAA record whose reverse
- * name answered (a wildcard PTR has no node of its own).  The nodes are
- * examined on every core. */
+/* The candidates, sorted by address, in *OUT (N of them, room for CAP):
+ * every authoritative reverse name of address form that holds data, and
+ * every address of an A/AAAA record whose reverse name answered without
+ * one of those (a wildcard PTR has no node of its own), with its A/AAAA
+ * entry in ptr.  The nodes are examined on every core. */
 static int
-candidates(struct xref *x, struct cand **out, size_t *nout)
+candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 {
 	static const uint8_t v4[] = "\7in-addr\4arpa", v6[] = "\3ip6\4arpa";
+	const size_t grain = 16384;	/* a multiple of 64: see cand_mark() */
 	struct cand_ctx cc;
-	struct par_list *l = &cc.part[0];
-	struct cand *c;
+	struct xrev *v = NULL;
 	uint32_t arpa, id;
-	size_t i, j, n1;
-	unsigned np;
+	size_t i, j, n = 0, n1, nw;
+	unsigned np, part;
 
 	memset(&cc, 0, sizeof(cc));
 	cc.x = x;
 	cc.in4 = model_find(x->m, v4, NULL, NULL);
 	cc.in6 = model_find(x->m, v6, NULL, NULL);
-	if ((cc.arpa = calloc(x->m->nzones + 1, 1)) == NULL)
-		return RDA_ENOMEM;
+	nw = x->m->nnodes / 64 + 1;
+	if ((cc.arpa = calloc(x->m->nzones + 1, 1)) == NULL ||
+	    (cc.bits = calloc(nw, sizeof(*cc.bits))) == NULL)
+		goto nomem;
 	/* The root zone holds arpa. too. */
 	arpa = model_find(x->m, v4 + 8, NULL, NULL);
 	for (i = 0; i < x->m->nzones; i++)
@@ -607,42 +622,61 @@ candidates(struct xref *x, struct cand **out, size_t *nout)
 		    arpa != MODEL_NONE && id != 0 && !cc.arpa[i];
 		    id = x->m->nodes[id].parent)
 			cc.arpa[i] = id == arpa;
-	np = par_for(x->m->nnodes, 16384, cand_nodes, &cc);
+	np = par_for(x->m->nnodes, grain, cand_mark, &cc);
+	for (part = 0; part < np; part++) {
+		cc.start[part] = n;
+		n += cc.count[part];
+	}
+	/* The wildcard answers, at most one per A/AAAA entry, are counted
+	 * after the sort below; room for them is made then. */
+	if (n > 0) {
+		if ((v = malloc(n * sizeof(*v))) == NULL)
+			goto nomem;
+		cc.v = v;
+		if (par_for(x->m->nnodes, grain, cand_fill, &cc) != np)
+			abort();	/* the same split both times */
+		if (addr_sort(v, n, sizeof(*v), offsetof(struct xrev,
+		    addr)) < 0)
+			goto nomem;
+	}
 	free(cc.arpa);
-	if (par_join(cc.part, np, sizeof(*c)) < 0 ||
-	    addr_sort(l->v, l->n, sizeof(*c), offsetof(struct cand, addr)) < 0)
-		goto nomem;
+	free(cc.bits);
+	cc.arpa = NULL;
+	cc.bits = NULL;
+	*cap = n;
 	/* An address whose reverse name is a node above is examined there;
 	 * only the others (wildcard answers) are added.  Both lists are in
 	 * address order: one pass over the two. */
-	n1 = l->n;
+	n1 = n;
 	for (i = 0, j = 0; i < x->nfwd; i++) {
 		const struct xfwd *f = &x->fwd[i];
+		struct xrev *c;
 
 		if (f->ptr.status != LK_ANSWER || (i > 0 &&
 		    xref_addr_cmp(&f->addr, &x->fwd[i - 1].addr) == 0))
 			continue;
-		while (j < n1 && xref_addr_cmp(&((struct cand *)l->v)[j].addr,
-		    &f->addr) < 0)
+		while (j < n1 && xref_addr_cmp(&v[j].addr, &f->addr) < 0)
 			j++;
-		if (j < n1 && xref_addr_cmp(&((struct cand *)l->v)[j].addr,
-		    &f->addr) == 0)
+		if (j < n1 && xref_addr_cmp(&v[j].addr, &f->addr) == 0)
 			continue;
-		if (vec_reserve(&l->v, &l->cap, l->n + 1, sizeof(*c)) < 0)
+		if (vec_reserve((void **)&v, cap, n + 1, sizeof(*v)) < 0)
 			goto nomem;
-		c = (struct cand *)l->v + l->n++;
+		c = &v[n++];
+		memset(c, 0, sizeof(*c));
 		c->addr = f->addr;
 		c->revnode = f->ptr.name;
-		c->fwd = (uint32_t)i;
+		c->ptr = (uint32_t)i;
 	}
-	if (l->n > n1 && addr_sort(l->v, l->n, sizeof(*c),
-	    offsetof(struct cand, addr)) < 0)
+	if (n > n1 && addr_sort(v, n, sizeof(*v),
+	    offsetof(struct xrev, addr)) < 0)
 		goto nomem;
-	*out = l->v;
-	*nout = l->n;
+	*out = v;
+	*nout = n;
 	return 0;
 nomem:
-	free(l->v);
+	free(cc.arpa);
+	free(cc.bits);
+	free(v);
 	return RDA_ENOMEM;
 }
 
@@ -696,122 +730,95 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 	}
 }
 
-struct rev_ctx {
-	struct xref *x;
-	const struct cand *c;
-	uint32_t *count;	/* PTR entries of each candidate */
-	size_t start[PAR_MAX];	/* each part's first entry */
-};
-
-/* The PTR records of candidate I, by their lookup: sets *PR to the
- * answer, or returns false when the address has none. */
-static bool
-cand_ptr(const struct xref *x, const struct cand *c, size_t i,
-    struct lk_result *res, const struct lk_result **pr)
-{
-	if (i > 0 && cand_cmp(&c[i], &c[i - 1]) == 0)
-		return false;	/* an address once */
-	*pr = res;
-	if (c[i].fwd != MODEL_NONE)
-		*pr = &x->fwd[c[i].fwd].ptr;
-	else
-		lookup_node(x->m, c[i].revnode, RT_PTR, res);
-	return (*pr)->status == LK_ANSWER;
-}
-
-/* First pass: how many PTR entries each candidate of [LO, HI) gives. */
+/* The PTR records of candidate I: its first in ptr, their number in
+ * nptr (0 when the address has none, or is the candidate before it
+ * again), the node and zone they are at in fwd.node and fwd.zone; on
+ * every core, each candidate writing only its own entry. */
 static void
-rev_count(void *ctx, unsigned part, size_t lo, size_t hi)
+rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 {
-	struct rev_ctx *rc = ctx;
-	const struct model *m = rc->x->m;
-	const struct lk_result *pr;
+	struct xref *x = ctx;
+	const struct model *m = x->m;
+	struct xrev *v = x->rev;
 	struct lk_result res;
+	const struct lk_result *pr;
 	size_t i;
 	uint32_t p, k;
 
+	(void)part;
 	for (i = lo; i < hi; i++) {
-		k = 0;
-		if (cand_ptr(rc->x, rc->c, i, &res, &pr))
-			for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
-			    p != MODEL_NONE;
-			    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR,
-			    p))
-				k++;
-		rc->count[i] = k;
-	}
-}
-
-/* Second pass: the entries themselves, each part from its start: the PTR
- * records each address has, with their count. */
-static void
-rev_fill(void *ctx, unsigned part, size_t lo, size_t hi)
-{
-	struct rev_ctx *rc = ctx;
-	const struct model *m = rc->x->m;
-	const struct cand *c = rc->c;
-	const struct lk_result *pr;
-	struct lk_result res;
-	struct xrev *v = rc->x->rev + rc->start[part];
-	size_t i;
-	uint32_t p;
-
-	for (i = lo; i < hi; i++) {
-		if (rc->count[i] == 0 || !cand_ptr(rc->x, c, i, &res, &pr))
+		v[i].nptr = 0;
+		if (i > 0 && rev_cmp(&v[i], &v[i - 1]) == 0)
+			continue;	/* an address once */
+		if (v[i].ptr != MODEL_NONE)
+			pr = &x->fwd[v[i].ptr].ptr;
+		else {
+			lookup_node(m, v[i].revnode, RT_PTR, &res);
+			pr = &res;
+		}
+		if (pr->status != LK_ANSWER)
 			continue;
+		k = 0;
 		for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
 		    p != MODEL_NONE;
-		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p)) {
-			memset(v, 0, sizeof(*v));
-			v->addr = c[i].addr;
-			v->revnode = c[i].revnode;
-			v->ptr = p;
-			v->nptr = rc->count[i];
-			v++;
-		}
+		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p))
+			if (k++ == 0)
+				v[i].ptr = p;
+		v[i].nptr = k;
+		v[i].fwd.node = pr->node;
+		v[i].fwd.zone = pr->zone;
 	}
 }
 
-/* The PTR index, in two passes over the candidates so that it is
- * allocated once, at its size: counting, then filling, each on every
- * core (par_for() splits the same N the same way both times). */
+/* The PTR index: the candidates, each once, become one entry per PTR
+ * record they have.  The look-ups run on every core; then, in place,
+ * those without PTR records are dropped (front to back: nothing is
+ * written before it is read) and those with several spread out (back to
+ * front, likewise).  No sort is needed: candidates come in address
+ * order, and the PTR records of one node in record order -- the order
+ * by address, then record. */
 static int
 build_rev(struct xref *x)
 {
-	struct rev_ctx rc;
-	struct cand *c;
-	size_t n, i, total = 0;
-	unsigned np, part;
+	const struct model *m = x->m;
+	struct xrev *v, e;
+	size_t n, cap, i, j, k, total = 0;
+	uint32_t p, node, zone;
 	int r;
 
-	if ((r = candidates(x, &c, &n)) < 0)
+	if ((r = candidates(x, &x->rev, &n, &cap)) < 0)
 		return r;
-	memset(&rc, 0, sizeof(rc));
-	rc.x = x;
-	rc.c = c;
-	if (n > 0 && (rc.count = malloc(n * sizeof(*rc.count))) == NULL) {
-		free(c);
-		return RDA_ENOMEM;
+	par_for(n, 16384, rev_first, x);
+	v = x->rev;
+	for (i = 0, j = 0; i < n; i++)
+		if (v[i].nptr > 0) {
+			total += v[i].nptr;
+			v[j++] = v[i];
+		}
+	n = j;
+	if (total == 0) {
+		free(x->rev);
+		x->rev = NULL;
+		return 0;
 	}
-	np = par_for(n, 16384, rev_count, &rc);
-	for (part = 0, i = 0; i < n; i++) {
-		if (part < np && i == par_start(n, np, part))
-			rc.start[part++] = total;
-		total += rc.count[i];
+	if (total > cap) {
+		if ((v = realloc(x->rev, total * sizeof(*v))) == NULL)
+			return RDA_ENOMEM;
+		x->rev = v;
 	}
-	if (total > 0 && (x->rev = calloc(total, sizeof(*x->rev))) == NULL) {
-		free(rc.count);
-		free(c);
-		return RDA_ENOMEM;
+	for (i = n, j = total; i-- > 0;) {
+		e = v[i];
+		node = e.fwd.node;
+		zone = e.fwd.zone;
+		memset(&e.fwd, 0, sizeof(e.fwd));	/* rev_lookups()'s */
+		j -= e.nptr;
+		for (p = e.ptr, k = 0; k < e.nptr; k++) {
+			v[j + k] = e;
+			v[j + k].ptr = p;
+			p = lookup_rec_next(m, node, zone, RT_PTR, p);
+		}
 	}
 	x->nrev = total;
-	if (total > 0 && par_for(n, 16384, rev_fill, &rc) != np)
-		abort();	/* the same split both times, by definition */
-	free(rc.count);
-	free(c);
-	/* No sort needed: candidates come in address order, each address
-	 * once, and the PTR records of one node in record order -- the
-	 * order by address, then record. */
 	par_for(x->nrev, 4096, rev_lookups, x);
 	return 0;
 }
