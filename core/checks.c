@@ -70,13 +70,13 @@ checks_preferred(const struct xref *x, const uint8_t *mail, size_t lo,
 	return best;
 }
 
+/* The end of the run of x->fwd entries with the address of entry LO. */
 static size_t
-group_end(const struct xfwd *f, size_t n, size_t lo)
+group_end(const struct xref *x, size_t lo)
 {
 	size_t hi = lo + 1;
 
-	while (hi < n && memcmp(&f[hi].addr, &f[lo].addr,
-	    sizeof(f[lo].addr)) == 0)
+	while (hi < x->nfwd && xref_fwd_same(x, hi, lo))
 		hi++;
 	return hi;
 }
@@ -93,10 +93,12 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 	for (lo = 0; lo < x->nfwd; lo = hi) {
 		const struct xfwd *f = &x->fwd[lo];
 		const struct rec *rec;
+		struct addr a;
 
-		hi = group_end(x->fwd, x->nfwd, lo);
+		hi = group_end(x, lo);
 		if (f->ptr.status != LK_NXDOMAIN && f->ptr.status != LK_NODATA)
 			continue;
+		a = xfwd_addr(m, f);
 		best = checks_preferred(x, r->mail, lo, hi);
 		rec = &m->recs[x->fwd[best].rec];
 		others[0] = '\0';
@@ -109,12 +111,12 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 			    k ? ", " : "; other names on this address: ",
 			    msgname_node(m, &n, m->recs[x->fwd[i].rec].owner));
 		}
-		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
+		rc = report_add(r, self, &a, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), x->fwd[best].rec,
 		    "%s (%s %s) has no PTR record: add \"%s PTR %s\" to zone "
-		    "%s%s", names_addr_fmt(&f->addr, abuf),
-		    msgname_node(m, &n, rec->owner), msgname_rrtype(&f->addr),
-		    msgname_asked(m, &n, &f->ptr, &f->addr),
+		    "%s%s", names_addr_fmt(&a, abuf),
+		    msgname_node(m, &n, rec->owner), msgname_rrtype(&a),
+		    msgname_asked(m, &n, &f->ptr, &a),
 		    msgname_node(m, &n, rec->owner),
 		    msgname_zone(m, &n, f->ptr.zone), others);
 		if (rc < 0)
@@ -135,19 +137,21 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 	for (lo = 0; lo < x->nfwd; lo = hi) {
 		const struct xfwd *f = &x->fwd[lo];
 		const struct rec *rec = &m->recs[f->rec];
+		struct addr a;
 
-		hi = group_end(x->fwd, x->nfwd, lo);
+		hi = group_end(x, lo);
 		if (f->ptr.status != LK_UNKNOWN ||
 		    model_fail(m, f->ptr.name) != FAIL_NONE)
 			continue;
-		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
+		a = xfwd_addr(m, f);
+		rc = report_add(r, self, &a, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): no loaded "
 		    "zone is authoritative for %s, so its PTR cannot be "
 		    "checked; load the reverse zone to check it",
-		    names_addr_fmt(&f->addr, abuf),
+		    names_addr_fmt(&a, abuf),
 		    msgname_node(m, &n, rec->owner),
-		    msgname_rrtype(&f->addr),
-		    msgname_asked(m, &n, &f->ptr, &f->addr));
+		    msgname_rrtype(&a),
+		    msgname_asked(m, &n, &f->ptr, &a));
 		if (rc < 0)
 			return rc;
 	}
@@ -546,18 +550,20 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 	for (lo = 0; lo < x->nfwd; lo = hi) {
 		const struct xfwd *f = &x->fwd[lo];
 		const struct rec *rec = &m->recs[f->rec];
+		struct addr a;
 
-		hi = group_end(x->fwd, x->nfwd, lo);
+		hi = group_end(x, lo);
 		if (f->ptr.status != LK_UNKNOWN ||
 		    (why = model_fail(m, f->ptr.name)) == FAIL_NONE)
 			continue;
-		rc = report_add(r, self, &f->addr, rec->owner, MODEL_NONE,
+		a = xfwd_addr(m, f);
+		rc = report_add(r, self, &a, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): the live "
 		    "look-up of the PTR at %s failed (%s), so its PTR is not "
 		    "checked; this is not taken as \"no PTR\"",
-		    names_addr_fmt(&f->addr, abuf),
+		    names_addr_fmt(&a, abuf),
 		    msgname_node(m, &n, rec->owner),
-		    msgname_rrtype(&f->addr), msgname_node(m, &n, f->ptr.name),
+		    msgname_rrtype(&a), msgname_node(m, &n, f->ptr.name),
 		    fail_str(why));
 		if (rc < 0)
 			return rc;

@@ -140,8 +140,11 @@ used_state(const struct coverage *c, const struct xfwd *f, size_t nf,
 	case LK_LOOP:
 	case LK_TOOLONG:
 		return COV_BAD;
-	case LK_UNKNOWN:
-		return unknown_state(c, &f->ptr, &f->addr);
+	case LK_UNKNOWN: {
+		struct addr a = xfwd_addr(c->x->m, f);
+
+		return unknown_state(c, &f->ptr, &a);
+	}
 	case LK_ANSWER:
 		break;
 	}
@@ -163,15 +166,14 @@ coverage_build(struct coverage *c, const struct xref *x,
 		return RDA_ENOMEM;
 	while (fi < x->nfwd || ri < x->nrev) {
 		struct cov_addr *e = &c->a[c->n++];
-		const struct addr *a;
+		const struct addr *a = &e->addr;
 
 		if (ri >= x->nrev || (fi < x->nfwd &&
-		    addr_cmp(&x->fwd[fi].addr, &x->rev[ri].addr) <= 0))
-			a = &x->fwd[fi].addr;
+		    xref_fwd_cmp(x, fi, &x->rev[ri].addr) <= 0))
+			e->addr = xfwd_addr(m, &x->fwd[fi]);
 		else
-			a = &x->rev[ri].addr;
-		e->addr = *a;
-		for (fj = fi; fj < x->nfwd && addr_cmp(&x->fwd[fj].addr, a) == 0;)
+			e->addr = x->rev[ri].addr;
+		for (fj = fi; fj < x->nfwd && xref_fwd_cmp(x, fj, a) == 0;)
 			fj++;
 		for (rj = ri; rj < x->nrev && addr_cmp(&x->rev[rj].addr, a) == 0;)
 			rj++;

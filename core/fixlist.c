@@ -172,11 +172,10 @@ from_fwd(const struct xref *x, struct fixes *fx)
 	int rc;
 
 	for (lo = 0; lo < x->nfwd; lo = hi) {
-		for (hi = lo + 1; hi < x->nfwd &&
-		    xref_addr_cmp(&x->fwd[hi].addr, &x->fwd[lo].addr) == 0; hi++)
+		for (hi = lo + 1; hi < x->nfwd && xref_fwd_same(x, hi, lo); hi++)
 			;
 		memset(&f, 0, sizeof(f));
-		f.addr = x->fwd[lo].addr;
+		f.addr = xfwd_addr(m, &x->fwd[lo]);
 		f.ptr = x->fwd[lo].ptr;
 		f.lo = lo;
 		f.hi = hi;
@@ -211,7 +210,7 @@ has_fwd(const struct xref *x, const struct addr *a)
 {
 	size_t i = xref_fwd_find(x, a);
 
-	return i < x->nfwd && xref_addr_cmp(&x->fwd[i].addr, a) == 0;
+	return i < x->nfwd && xref_fwd_cmp(x, i, a) == 0;
 }
 
 /* PTRs of addresses no forward name has, which fail: to remove.  An SPF

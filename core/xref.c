@@ -16,6 +16,19 @@ xref_addr_cmp(const struct addr *a, const struct addr *b)
 	return addr_cmp(a, b);
 }
 
+int
+xref_fwd_cmp(const struct xref *x, size_t i, const struct addr *a)
+{
+	const struct rec *r = &x->m->recs[x->fwd[i].rec];
+	int c;
+
+	if (r->type == RT_A)
+		return a->family != 4 ? -1 :
+		    (c = memcmp(r->rd.a4, a->b, 4)) < 0 ? -1 : c > 0;
+	return a->family != 6 ? 1 :
+	    (c = memcmp(x->m->addr6[r->rd.a6].b, a->b, 16)) < 0 ? -1 : c > 0;
+}
+
 size_t
 xref_fwd_find(const struct xref *x, const struct addr *a)
 {
@@ -23,7 +36,7 @@ xref_fwd_find(const struct xref *x, const struct addr *a)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (xref_addr_cmp(&x->fwd[mid].addr, a) < 0)
+		if (xref_fwd_cmp(x, mid, a) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -317,33 +330,6 @@ walk_ptr(const struct xref *x, struct walk *w, const struct addr *a,
 		classless_lookup(x, a, res);
 }
 
-/* Look-ups in the finished model write only their own entry: they run
- * on every core (core/par.h), over ranges of the sorted index. */
-static void
-fwd_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
-{
-	struct xref *x = ctx;
-	struct walk w;
-	uint8_t label[3];
-	size_t i;
-
-	w.found = 0;
-	for (i = lo; i < hi; i++) {
-		const struct addr *a = &x->fwd[i].addr, *b;
-		unsigned depth = a->family == 4 ? 6 : 34;
-
-		walk_ptr(x, &w, a, &x->fwd[i].ptr);
-		/* The address two ahead under the same parent: its probe's
-		 * slot starts loading now (sorted, most addresses are). */
-		if (i + 2 < hi && w.found >= depth - 1 &&
-		    (b = &x->fwd[i + 2].addr)->family == a->family &&
-		    memcmp(a->b, b->b, a->family == 4 ? 3 : 15) == 0 &&
-		    (a->family == 4 || (a->b[15] >> 4) == (b->b[15] >> 4)))
-			model_child_prefetch(x->m, w.id[depth - 1], label,
-			    walk_label(b, depth, label));
-	}
-}
-
 /* Whether record R goes into the A/AAAA index.  Live answers are someone
  * else's data: they answer lookups but are not audited (model.h, "Live
  * data"). */
@@ -405,23 +391,54 @@ fwd_keys(void *ctx, unsigned part, size_t lo, size_t hi)
 	}
 }
 
-/* Entries [LO, HI) of the index from the sorted keys: IPv4, then IPv6. */
+/* The address of entry I from the sorted keys: IPv4, then IPv6. */
+static void
+key_addr(const struct fwd_ctx *fc, size_t i, struct addr *a)
+{
+	memset(a, 0, sizeof(*a));
+	if (i < fc->n4) {
+		a->family = 4;
+		memcpy(a->b, fc->s4[i].b, 4);
+	} else {
+		a->family = 6;
+		memcpy(a->b, fc->s6[i - fc->n4].b, 16);
+	}
+}
+
+/* Entries [LO, HI) of the index from the sorted keys, each with its PTR
+ * look-up.  Look-ups in the finished model write only their own entry:
+ * they run on every core (core/par.h), over ranges of the sorted keys,
+ * each walk starting from where the one before left off. */
 static void
 fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct fwd_ctx *fc = ctx;
-	struct xfwd *f = fc->x->fwd;
+	struct xref *x = fc->x;
+	struct xfwd *f = x->fwd;
+	struct addr a, b;
+	struct walk w;
+	uint8_t label[3];
+	size_t i;
 
-	for (; lo < hi; lo++) {
-		memset(&f[lo], 0, sizeof(f[lo]));
-		if (lo < fc->n4) {
-			f[lo].addr.family = 4;
-			memcpy(f[lo].addr.b, fc->s4[lo].b, 4);
-			f[lo].rec = fc->s4[lo].pos;
-		} else {
-			f[lo].addr.family = 6;
-			memcpy(f[lo].addr.b, fc->s6[lo - fc->n4].b, 16);
-			f[lo].rec = fc->s6[lo - fc->n4].pos;
+	(void)part;
+	w.found = 0;
+	for (i = lo; i < hi; i++) {
+		unsigned depth;
+
+		key_addr(fc, i, &a);
+		depth = a.family == 4 ? 6 : 34;
+		memset(&f[i], 0, sizeof(f[i]));
+		f[i].rec = i < fc->n4 ? fc->s4[i].pos : fc->s6[i - fc->n4].pos;
+		walk_ptr(x, &w, &a, &f[i].ptr);
+		/* The address two ahead under the same parent: its probe's
+		 * slot starts loading now (sorted, most addresses are). */
+		if (i + 2 < hi && w.found >= depth - 1) {
+			key_addr(fc, i + 2, &b);
+			if (b.family == a.family &&
+			    memcmp(a.b, b.b, a.family == 4 ? 3 : 15) == 0 &&
+			    (a.family == 4 || (a.b[15] >> 4) == (b.b[15] >> 4)))
+				model_child_prefetch(x->m, w.id[depth - 1],
+				    label, walk_label(&b, depth, label));
 		}
 	}
 }
@@ -463,15 +480,13 @@ build_fwd(struct xref *x)
 	    (x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
 		goto out;
 	x->nfwd = fc.n4 + n6;
-	par_for(x->nfwd, 65536, fwd_make, &fc);
+	par_for(x->nfwd, 4096, fwd_make, &fc);
 	rc = 0;
 out:
 	free(fc.k4);
 	free(fc.k6);
 	free(t4);
 	free(t6);
-	if (rc == 0)
-		par_for(x->nfwd, 4096, fwd_lookups, x);
 	return rc;
 }
 
@@ -652,18 +667,18 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		const struct xfwd *f = &x->fwd[i];
 		struct xrev *c;
 
-		if (f->ptr.status != LK_ANSWER || (i > 0 &&
-		    xref_addr_cmp(&f->addr, &x->fwd[i - 1].addr) == 0))
+		if (f->ptr.status != LK_ANSWER ||
+		    (i > 0 && xref_fwd_same(x, i, i - 1)))
 			continue;
-		while (j < n1 && xref_addr_cmp(&v[j].addr, &f->addr) < 0)
+		while (j < n1 && xref_fwd_cmp(x, i, &v[j].addr) > 0)
 			j++;
-		if (j < n1 && xref_addr_cmp(&v[j].addr, &f->addr) == 0)
+		if (j < n1 && xref_fwd_cmp(x, i, &v[j].addr) == 0)
 			continue;
 		if (vec_reserve((void **)&v, cap, n + 1, sizeof(*v)) < 0)
 			goto nomem;
 		c = &v[n++];
 		memset(c, 0, sizeof(*c));
-		c->addr = f->addr;
+		c->addr = xfwd_addr(x->m, f);
 		c->revnode = f->ptr.name;
 		c->ptr = (uint32_t)i;
 	}
@@ -696,7 +711,7 @@ has_addr(const struct xref *x, const struct lk_result *res,
 	    !model_auth(m, res->node))
 		return xref_has_addr(m, res, a, NULL);
 	for (lo = xref_fwd_find(x, a);
-	    lo < x->nfwd && xref_addr_cmp(&x->fwd[lo].addr, a) == 0; lo++) {
+	    lo < x->nfwd && xref_fwd_cmp(x, lo, a) == 0; lo++) {
 		const struct rec *r = &m->recs[x->fwd[lo].rec];
 
 		if (r->owner == res->node && model_rec_zone(m, r) == res->zone)

@@ -20,12 +20,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "core/lookup.h"
 #include "core/model.h"
 
+/* 20 bytes: the address is the record's (xfwd_addr()), not a copy. */
 struct xfwd {
-	struct addr addr;
 	uint32_t rec;		/* the A/AAAA record */
 	struct lk_result ptr;	/* PTR lookup at the reverse name */
 };
@@ -73,6 +74,40 @@ void xref_ptr(const struct xref *x, const struct addr *a,
 
 /* Orders addresses as the indexes are sorted: family, then bytes. */
 int xref_addr_cmp(const struct addr *a, const struct addr *b);
+
+/* The address of A/AAAA entry F. */
+static inline struct addr
+xfwd_addr(const struct model *m, const struct xfwd *f)
+{
+	const struct rec *r = &m->recs[f->rec];
+	struct addr a;
+
+	memset(&a, 0, sizeof(a));
+	if (r->type == RT_A) {
+		a.family = 4;
+		memcpy(a.b, r->rd.a4, 4);
+	} else {
+		a.family = 6;
+		memcpy(a.b, m->addr6[r->rd.a6].b, 16);
+	}
+	return a;
+}
+
+/* Whether entries I and J of x->fwd have one address. */
+static inline bool
+xref_fwd_same(const struct xref *x, size_t i, size_t j)
+{
+	const struct rec *a = &x->m->recs[x->fwd[i].rec];
+	const struct rec *b = &x->m->recs[x->fwd[j].rec];
+
+	return a->type == b->type && (a->type == RT_A ?
+	    memcmp(a->rd.a4, b->rd.a4, 4) == 0 :
+	    memcmp(x->m->addr6[a->rd.a6].b, x->m->addr6[b->rd.a6].b, 16) == 0);
+}
+
+/* Orders the address of entry I of x->fwd against A, as
+ * xref_addr_cmp(). */
+int xref_fwd_cmp(const struct xref *x, size_t i, const struct addr *a);
 
 /* The first entry of x->fwd with address A, or where it would be (it may
  * be x->nfwd): a binary search. */

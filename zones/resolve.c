@@ -237,8 +237,11 @@ seed(struct table *t, struct model *m)
 			continue;
 		if (f->ptr.name != MODEL_NONE)
 			model_wire(m, f->ptr.name, wire);
-		else
-			names_addr_to_rev(&f->addr, wire);
+		else {
+			struct addr a = xfwd_addr(m, f);
+
+			names_addr_to_rev(&a, wire);
+		}
 		rc = want(t, wire, NEED_PTR);
 	}
 	for (i = 0; i < x.nrev && rc == 0; i++) {

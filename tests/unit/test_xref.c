@@ -946,29 +946,37 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 	for (i = 0; i < x.nfwd; i++) {
 		const struct xfwd *e = &x.fwd[i];
 		const struct rec *r;
+		struct addr ea;
 
 		assert_true(e->rec < m->nrecs);
 		assert_int_equal(seen[e->rec], 0);
 		seen[e->rec] = 1;
 		r = &m->recs[e->rec];
-		assert_int_equal(e->addr.family, r->type == RT_A ? 4 : 6);
-		assert_memory_equal(e->addr.b, model_rec_addr(m, r),
+		ea = xfwd_addr(m, e);
+		assert_int_equal(ea.family, r->type == RT_A ? 4 : 6);
+		assert_memory_equal(ea.b, model_rec_addr(m, r),
 		    r->type == RT_A ? 4 : 16);
+		assert_int_equal(xref_fwd_cmp(&x, i, &ea), 0);
+		assert_true(xref_fwd_same(&x, i, i));
 		if (i > 0) {
-			int c = xref_addr_cmp(&x.fwd[i - 1].addr, &e->addr);
+			struct addr pa = xfwd_addr(m, &x.fwd[i - 1]);
+			int c = xref_addr_cmp(&pa, &ea);
 
+			/* The index's own comparisons agree with it. */
+			assert_int_equal(xref_fwd_cmp(&x, i - 1, &ea), c);
+			assert_int_equal(xref_fwd_same(&x, i - 1, i), c == 0);
 			if (c > 0 || (c == 0 && x.fwd[i - 1].rec >= e->rec))
 				fail_msg("fwd[%zu] (%s, record %u) is out of "
-				    "order", i, names_addr_fmt(&e->addr, abuf),
+				    "order", i, names_addr_fmt(&ea, abuf),
 				    e->rec);
 		}
 		memset(&want, 0xa5, sizeof(want));
-		xref_ptr(&x, &e->addr, &want);
+		xref_ptr(&x, &ea, &want);
 		if (!res_eq(&e->ptr, &want)) {
 			if (bad++ < 5) {
 				print_error("fwd[%zu] %s: PTR look-up differs "
 				    "from xref_ptr()\n", i,
-				    names_addr_fmt(&e->addr, abuf));
+				    names_addr_fmt(&ea, abuf));
 				print_res(m, "xref_build", &e->ptr);
 				print_res(m, "xref_ptr  ", &want);
 			}
