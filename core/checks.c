@@ -197,33 +197,34 @@ multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 	char abuf[NAMES_ADDR_TXT_MAX], list[1024];
 	struct msgname n = {0};
 	uint32_t *p, last;
-	size_t i, j, k;
+	size_t i, j, k, nptr;
 	int rc = 0;
 
-	for (i = 0; i < x->nrev && rc == 0; i += x->rev[i].nptr) {
+	for (i = 0; i < x->nrev && rc == 0; i += nptr) {
 		const struct xrev *v = &x->rev[i];
 
-		if (v->nptr < 2)
+		nptr = xref_rev_run(x, i);
+		if (nptr < 2)
 			continue;
-		if ((p = malloc(v->nptr * sizeof(*p))) == NULL)
+		if ((p = malloc(nptr * sizeof(*p))) == NULL)
 			return RDA_ENOMEM;
-		for (j = 0; j < v->nptr; j++)
+		for (j = 0; j < nptr; j++)
 			p[j] = x->rev[i + j].ptr;
-		qsort_r(p, v->nptr, sizeof(*p), ptr_target_cmp, (void *)m);
+		qsort_r(p, nptr, sizeof(*p), ptr_target_cmp, (void *)m);
 		list[0] = '\0';
-		for (j = 0; j < v->nptr; j++) {
+		for (j = 0; j < nptr; j++) {
 			k = strlen(list);
 			snprintf(list + k, sizeof(list) - k, "%s%s", j > 0 ?
 			    ", " : "",
 			    msgname_node(m, &n, m->recs[p[j]].rd.target));
 		}
-		last = p[v->nptr - 1];
+		last = p[nptr - 1];
 		free(p);
 		rc = report_add(r, self, &v->addr, m->recs[last].rd.target,
 		    MODEL_NONE, model_rec_zone(m, &m->recs[last]), last,
-		    "%s has %u PTR records (%s); mail servers take any one of "
+		    "%s has %zu PTR records (%s); mail servers take any one of "
 		    "them, so keep only the mail host's name and remove the "
-		    "others", names_addr_fmt(&v->addr, abuf), v->nptr, list);
+		    "others", names_addr_fmt(&v->addr, abuf), nptr, list);
 	}
 	return rc;
 }

@@ -493,7 +493,12 @@ out:
 /* The PTR index is built in one array, which starts as the addresses to
  * examine (the candidates: their reverse name's node, or for a wildcard
  * answer the A/AAAA entry that found it) and becomes the entries, one per
- * PTR record, in place: no second array of either size. */
+ * PTR record, in place: no second array of either size.  Until the
+ * entries' own look-ups (rev_lookups()), fwd is the build's scratch:
+ * fwd.name the reverse name's node, then the number of PTR records;
+ * fwd.node and fwd.zone where those are. */
+#define CAND_REVNODE(v) ((v)->fwd.name)
+#define CAND_NPTR(v) ((v)->fwd.name)
 
 static int
 rev_cmp(const struct xrev *a, const struct xrev *b)
@@ -600,7 +605,7 @@ cand_fill(void *ctx, unsigned part, size_t lo, size_t hi)
 			continue;
 		memset(v, 0, sizeof(*v));
 		(void)cand_node(cc, (uint32_t)i, &v->addr);
-		v->revnode = (uint32_t)i;
+		CAND_REVNODE(v) = (uint32_t)i;
 		v->ptr = MODEL_NONE;
 		v++;
 	}
@@ -679,7 +684,7 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		c = &v[n++];
 		memset(c, 0, sizeof(*c));
 		c->addr = xfwd_addr(x->m, f);
-		c->revnode = f->ptr.name;
+		CAND_REVNODE(c) = f->ptr.name;
 		c->ptr = (uint32_t)i;
 	}
 	if (n > n1 && addr_sort(v, n, sizeof(*v),
@@ -746,7 +751,7 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 }
 
 /* The PTR records of candidate I: its first in ptr, their number in
- * nptr (0 when the address has none, or is the candidate before it
+ * CAND_NPTR (0 when the address has none, or is the candidate before it
  * again), the node and zone they are at in fwd.node and fwd.zone; on
  * every core, each candidate writing only its own entry. */
 static void
@@ -762,13 +767,15 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 
 	(void)part;
 	for (i = lo; i < hi; i++) {
-		v[i].nptr = 0;
+		uint32_t revnode = CAND_REVNODE(&v[i]);
+
+		CAND_NPTR(&v[i]) = 0;
 		if (i > 0 && rev_cmp(&v[i], &v[i - 1]) == 0)
 			continue;	/* an address once */
 		if (v[i].ptr != MODEL_NONE)
 			pr = &x->fwd[v[i].ptr].ptr;
 		else {
-			lookup_node(m, v[i].revnode, RT_PTR, &res);
+			lookup_node(m, revnode, RT_PTR, &res);
 			pr = &res;
 		}
 		if (pr->status != LK_ANSWER)
@@ -779,7 +786,7 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p))
 			if (k++ == 0)
 				v[i].ptr = p;
-		v[i].nptr = k;
+		CAND_NPTR(&v[i]) = k;
 		v[i].fwd.node = pr->node;
 		v[i].fwd.zone = pr->zone;
 	}
@@ -798,7 +805,7 @@ build_rev(struct xref *x)
 	const struct model *m = x->m;
 	struct xrev *v, e;
 	size_t n, cap, i, j, k, total = 0;
-	uint32_t p, node, zone;
+	uint32_t p, node, zone, nptr;
 	int r;
 
 	if ((r = candidates(x, &x->rev, &n, &cap)) < 0)
@@ -806,8 +813,8 @@ build_rev(struct xref *x)
 	par_for(n, 16384, rev_first, x);
 	v = x->rev;
 	for (i = 0, j = 0; i < n; i++)
-		if (v[i].nptr > 0) {
-			total += v[i].nptr;
+		if (CAND_NPTR(&v[i]) > 0) {
+			total += CAND_NPTR(&v[i]);
 			v[j++] = v[i];
 		}
 	n = j;
@@ -825,9 +832,10 @@ build_rev(struct xref *x)
 		e = v[i];
 		node = e.fwd.node;
 		zone = e.fwd.zone;
+		nptr = CAND_NPTR(&e);
 		memset(&e.fwd, 0, sizeof(e.fwd));	/* rev_lookups()'s */
-		j -= e.nptr;
-		for (p = e.ptr, k = 0; k < e.nptr; k++) {
+		j -= nptr;
+		for (p = e.ptr, k = 0; k < nptr; k++) {
 			v[j + k] = e;
 			v[j + k].ptr = p;
 			p = lookup_rec_next(m, node, zone, RT_PTR, p);

@@ -31,12 +31,12 @@ struct xfwd {
 	struct lk_result ptr;	/* PTR lookup at the reverse name */
 };
 
+/* 40 bytes.  The PTR records of one address are consecutive entries
+ * (xref_rev_run()). */
 struct xrev {
 	struct addr addr;
 	bool match;		/* the target resolves to the address */
-	uint32_t revnode;	/* the reverse name (address form) */
 	uint32_t ptr;		/* the PTR record */
-	uint32_t nptr;		/* PTR records the address has */
 	struct lk_result fwd;	/* A/AAAA lookup at the PTR target */
 };
 
@@ -103,6 +103,19 @@ xref_fwd_same(const struct xref *x, size_t i, size_t j)
 	return a->type == b->type && (a->type == RT_A ?
 	    memcmp(a->rd.a4, b->rd.a4, 4) == 0 :
 	    memcmp(x->m->addr6[a->rd.a6].b, x->m->addr6[b->rd.a6].b, 16) == 0);
+}
+
+/* The number of x->rev entries from I on with the address of entry I:
+ * the PTR records the address has, when I is its first. */
+static inline size_t
+xref_rev_run(const struct xref *x, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < x->nrev && memcmp(&x->rev[j].addr, &x->rev[i].addr,
+	    sizeof(x->rev[i].addr)) == 0)
+		j++;
+	return j - i;
 }
 
 /* Orders the address of entry I of x->fwd against A, as
