@@ -158,17 +158,19 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < x->nrev; i++) {
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
+		struct lk_result fr;
 
-		if (v->fwd.status != LK_UNKNOWN ||
-		    model_fail(m, v->fwd.name) != FAIL_NONE)
+		if (v->fstatus != LK_UNKNOWN)
+			continue;
+		xrev_fwd(x, v, &fr);
+		if (model_fail(m, fr.name) != FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
 		    "points to %s; no loaded zone is authoritative for %s, so "
 		    "it cannot be confirmed that it resolves back",
 		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
-		    v->fwd.hops ?
-		    msgname_node(m, &n, v->fwd.name) : "that name");
+		    fr.hops ? msgname_node(m, &n, fr.name) : "that name");
 		if (rc < 0)
 			return rc;
 	}
@@ -241,26 +243,30 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < x->nrev; i++) {
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
+		struct lk_result fr;
 
-		if (v->fwd.hops == 0)
+		if (!v->fside)
+			continue;	/* a plain look-up: no CNAME */
+		xrev_fwd(x, v, &fr);
+		if (fr.hops == 0)
 			continue;
-		if (v->fwd.status == LK_LOOP || v->fwd.status == LK_TOOLONG)
+		if (fr.status == LK_LOOP || fr.status == LK_TOOLONG)
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, an alias (CNAME) whose chain "
 			    "never ends (%s); point it at the host's canonical "
 			    "name", names_addr_fmt(&v->addr, abuf),
 			    msgname_node(m, &n, t),
-			    lookup_status_str(v->fwd.status));
+			    lookup_status_str(fr.status));
 		else
-			rc = report_add(r, self, &v->addr, t, v->fwd.name,
+			rc = report_add(r, self, &v->addr, t, fr.name,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, an alias (CNAME) of %s; "
 			    "point it at the canonical name %s",
 			    names_addr_fmt(&v->addr, abuf),
 			    msgname_node(m, &n, t),
-			    msgname_node(m, &n, v->fwd.name),
-			    msgname_node(m, &n, v->fwd.name));
+			    msgname_node(m, &n, fr.name),
+			    msgname_node(m, &n, fr.name));
 		if (rc < 0)
 			return rc;
 	}
@@ -290,12 +296,13 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < x->nrev; i++) {
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
+		struct lk_result fr;
 
-		if (v->fwd.status != LK_NXDOMAIN &&
-		    v->fwd.status != LK_NODATA)
+		if (v->fstatus != LK_NXDOMAIN && v->fstatus != LK_NODATA)
 			continue;	/* the common case: no finding */
+		xrev_fwd(x, v, &fr);
 		names_addr_fmt(&v->addr, abuf);
-		if (v->fwd.status == LK_NXDOMAIN && under_reverse(m, t))
+		if (fr.status == LK_NXDOMAIN && under_reverse(m, t))
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which does not exist: a "
@@ -303,25 +310,25 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 			    "host name written without its trailing dot; end "
 			    "the target with '.'", abuf,
 			    msgname_node(m, &n, t));
-		else if (v->fwd.status == LK_NXDOMAIN)
+		else if (fr.status == LK_NXDOMAIN)
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which does not exist in "
 			    "zone %s: add \"%s %s %s\" there or correct the "
 			    "PTR", abuf, msgname_node(m, &n, t),
-			    msgname_zone(m, &n, v->fwd.zone),
-			    msgname_node(m, &n, v->fwd.name),
+			    msgname_zone(m, &n, fr.zone),
+			    msgname_node(m, &n, fr.name),
 			    msgname_rrtype(&v->addr), abuf);
-		else if (v->fwd.status == LK_NODATA)
+		else if (fr.status == LK_NODATA)
 			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which has no %s record: "
 			    "add \"%s %s %s\" to zone %s or correct the PTR",
 			    abuf, msgname_node(m, &n, t),
 			    msgname_rrtype(&v->addr),
-			    msgname_node(m, &n, v->fwd.name),
+			    msgname_node(m, &n, fr.name),
 			    msgname_rrtype(&v->addr), abuf,
-			    msgname_zone(m, &n, v->fwd.zone));
+			    msgname_zone(m, &n, fr.zone));
 		else
 			continue;
 		if (rc < 0)
@@ -344,14 +351,16 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < x->nrev; i++) {
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
+		struct lk_result fr;
 
-		if (v->fwd.status != LK_ANSWER || v->match)
+		if (v->fstatus != LK_ANSWER || v->match)
 			continue;
+		xrev_fwd(x, v, &fr);
 		type = v->addr.family == 4 ? RT_A : RT_AAAA;
 		list[0] = '\0';
-		for (k = lookup_rec(m, v->fwd.node, v->fwd.zone, type);
+		for (k = lookup_rec(m, fr.node, fr.zone, type);
 		    k != MODEL_NONE;
-		    k = lookup_rec_next(m, v->fwd.node, v->fwd.zone, type, k)) {
+		    k = lookup_rec_next(m, fr.node, fr.zone, type, k)) {
 			struct addr a = {0};
 
 			a.family = v->addr.family;
@@ -572,16 +581,19 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 	for (i = 0; i < x->nrev; i++) {
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
+		struct lk_result fr;
 
-		if (v->fwd.status != LK_UNKNOWN ||
-		    (why = model_fail(m, v->fwd.name)) == FAIL_NONE)
+		if (v->fstatus != LK_UNKNOWN)
+			continue;
+		xrev_fwd(x, v, &fr);
+		if ((why = model_fail(m, fr.name)) == FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
 		    "points to %s; the live look-up of %s failed (%s), so it "
 		    "cannot be confirmed that it resolves back",
 		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
-		    msgname_node(m, &n, v->fwd.name), fail_str(why));
+		    msgname_node(m, &n, fr.name), fail_str(why));
 		if (rc < 0)
 			return rc;
 	}

@@ -117,7 +117,7 @@ used_state(const struct coverage *c, const struct xfwd *f, size_t nf,
 	size_t i;
 
 	for (i = 0; i < nv; i++) {
-		switch (v[i].fwd.status) {
+		switch (v[i].fstatus) {
 		case LK_ANSWER:
 			if (!v[i].match)
 				return COV_BAD;

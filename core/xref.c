@@ -491,14 +491,10 @@ out:
 }
 
 /* The PTR index is built in one array, which starts as the addresses to
- * examine (the candidates: their reverse name's node, or for a wildcard
- * answer the A/AAAA entry that found it) and becomes the entries, one per
- * PTR record, in place: no second array of either size.  Until the
- * entries' own look-ups (rev_lookups()), fwd is the build's scratch:
- * fwd.name the reverse name's node, then the number of PTR records;
- * fwd.node and fwd.zone where those are. */
-#define CAND_REVNODE(v) ((v)->fwd.name)
-#define CAND_NPTR(v) ((v)->fwd.name)
+ * examine (the candidates) and becomes the entries, one per PTR record,
+ * in place.  A candidate's ptr is its reverse name's node, or with fside
+ * set, for a wildcard answer, the A/AAAA entry whose look-up found it (a
+ * wildcard has no node of its own). */
 
 static int
 rev_cmp(const struct xrev *a, const struct xrev *b)
@@ -605,8 +601,7 @@ cand_fill(void *ctx, unsigned part, size_t lo, size_t hi)
 			continue;
 		memset(v, 0, sizeof(*v));
 		(void)cand_node(cc, (uint32_t)i, &v->addr);
-		CAND_REVNODE(v) = (uint32_t)i;
-		v->ptr = MODEL_NONE;
+		v->ptr = (uint32_t)i;
 		v++;
 	}
 }
@@ -684,7 +679,7 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		c = &v[n++];
 		memset(c, 0, sizeof(*c));
 		c->addr = xfwd_addr(x->m, f);
-		CAND_REVNODE(c) = f->ptr.name;
+		c->fside = 1;
 		c->ptr = (uint32_t)i;
 	}
 	if (n > n1 && addr_sort(v, n, sizeof(*v),
@@ -725,16 +720,54 @@ has_addr(const struct xref *x, const struct lk_result *res,
 	return false;
 }
 
-/* The forward side of each PTR entry, on every core (core/par.h). */
+/* The rest of the plain look-up at TARGET (core/xref.h) from its status:
+ * no CNAME followed, the target asked; the target answers (ANSWER,
+ * NODATA) and its zone is the one that did (all but UNKNOWN). */
+static void
+plain_fill(const struct model *m, uint32_t target, struct lk_result *res)
+{
+	res->hops = 0;
+	res->name = target;
+	res->node = res->status == LK_ANSWER || res->status == LK_NODATA ?
+	    target : MODEL_NONE;
+	res->zone = res->status == LK_UNKNOWN ? MODEL_NONE :
+	    m->nodes[target].zone;
+}
+
+/* Whether RES is the plain look-up at TARGET, the one xrev_fwd() makes
+ * from the status alone. */
+static bool
+plain(const struct model *m, uint32_t target, const struct lk_result *res)
+{
+	struct lk_result p;
+
+	p.status = res->status;
+	plain_fill(m, target, &p);
+	return p.hops == res->hops && p.name == res->name &&
+	    p.node == res->node && p.zone == res->zone;
+}
+
+struct side_ctx {
+	struct xref *x;
+	struct par_list part[PAR_MAX];
+};
+
+/* The forward side of each PTR entry, on every core (core/par.h); the
+ * look-ups that are not plain go to each part's list, in entry order. */
 static void
 rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 {
-	struct xref *x = ctx;
+	struct side_ctx *sc = ctx;
+	struct xref *x = sc->x;
+	struct par_list *l = &sc->part[part];
 	const struct model *m = x->m;
+	struct lk_result res;
+	struct xside *e;
 	size_t i;
 
 	for (i = lo; i < hi; i++) {
 		struct xrev *v = &x->rev[i];
+		uint32_t target = m->recs[v->ptr].rd.target;
 
 		/* Targets are anywhere in the tree: the node four entries
 		 * on, and the records of the one two on, start loading. */
@@ -744,15 +777,66 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 		if (i + 2 < hi)
 			__builtin_prefetch(&m->recs[m->nodes[m->recs[x->rev[i +
 			    2].ptr].rd.target].first]);
-		lookup_node(m, m->recs[v->ptr].rd.target,
-		    v->addr.family == 4 ? RT_A : RT_AAAA, &v->fwd);
-		v->match = has_addr(x, &v->fwd, &v->addr);
+		lookup_node(m, target, v->addr.family == 4 ? RT_A : RT_AAAA,
+		    &res);
+		v->match = has_addr(x, &res, &v->addr);
+		v->fstatus = res.status;
+		v->fside = 0;
+		if (plain(m, target, &res))
+			continue;
+		v->fside = 1;
+		if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + 1,
+		    sizeof(*e))) < 0)
+			return;
+		e = (struct xside *)l->v + l->n++;
+		e->i = (uint32_t)i;
+		e->res = res;
 	}
 }
 
-/* The PTR records of candidate I: its first in ptr, their number in
- * CAND_NPTR (0 when the address has none, or is the candidate before it
- * again), the node and zone they are at in fwd.node and fwd.zone; on
+void
+xrev_fwd(const struct xref *x, const struct xrev *v, struct lk_result *res)
+{
+	size_t i = (size_t)(v - x->rev), lo = 0, hi = x->nside, mid;
+
+	if (!v->fside) {
+		res->status = v->fstatus;
+		plain_fill(x->m, x->m->recs[v->ptr].rd.target, res);
+		return;
+	}
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (x->side[mid].i < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*res = x->side[lo].res;	/* there, by construction */
+}
+
+/* The PTR records after P, the first of its owner's in its zone. */
+static uint32_t
+ptr_next(const struct model *m, uint32_t p)
+{
+	const struct rec *r = &m->recs[p];
+
+	return lookup_rec_next(m, r->owner, model_rec_zone(m, r), RT_PTR, p);
+}
+
+/* The number of PTR records from P on (ptr_next()). */
+static size_t
+ptr_count(const struct model *m, uint32_t p)
+{
+	size_t k;
+
+	for (k = 0; p != MODEL_NONE; p = ptr_next(m, p))
+		k++;
+	return k;
+}
+
+/* The first PTR record of candidate I in its ptr, with match set as the
+ * mark that it has one (not when the address has none, or is the
+ * candidate before it again): the others are where that one is.  On
  * every core, each candidate writing only its own entry. */
 static void
 rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
@@ -763,32 +847,21 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct lk_result res;
 	const struct lk_result *pr;
 	size_t i;
-	uint32_t p, k;
 
 	(void)part;
 	for (i = lo; i < hi; i++) {
-		uint32_t revnode = CAND_REVNODE(&v[i]);
-
-		CAND_NPTR(&v[i]) = 0;
 		if (i > 0 && rev_cmp(&v[i], &v[i - 1]) == 0)
 			continue;	/* an address once */
-		if (v[i].ptr != MODEL_NONE)
+		if (v[i].fside)
 			pr = &x->fwd[v[i].ptr].ptr;
 		else {
-			lookup_node(m, revnode, RT_PTR, &res);
+			lookup_node(m, v[i].ptr, RT_PTR, &res);
 			pr = &res;
 		}
 		if (pr->status != LK_ANSWER)
 			continue;
-		k = 0;
-		for (p = lookup_rec(m, pr->node, pr->zone, RT_PTR);
-		    p != MODEL_NONE;
-		    p = lookup_rec_next(m, pr->node, pr->zone, RT_PTR, p))
-			if (k++ == 0)
-				v[i].ptr = p;
-		CAND_NPTR(&v[i]) = k;
-		v[i].fwd.node = pr->node;
-		v[i].fwd.zone = pr->zone;
+		v[i].ptr = lookup_rec(m, pr->node, pr->zone, RT_PTR);
+		v[i].match = true;
 	}
 }
 
@@ -803,9 +876,11 @@ static int
 build_rev(struct xref *x)
 {
 	const struct model *m = x->m;
+	struct side_ctx sc;
 	struct xrev *v, e;
 	size_t n, cap, i, j, k, total = 0;
-	uint32_t p, node, zone, nptr;
+	uint32_t p;
+	unsigned np;
 	int r;
 
 	if ((r = candidates(x, &x->rev, &n, &cap)) < 0)
@@ -813,8 +888,8 @@ build_rev(struct xref *x)
 	par_for(n, 16384, rev_first, x);
 	v = x->rev;
 	for (i = 0, j = 0; i < n; i++)
-		if (CAND_NPTR(&v[i]) > 0) {
-			total += CAND_NPTR(&v[i]);
+		if (v[i].match) {
+			total += ptr_count(m, v[i].ptr);
 			v[j++] = v[i];
 		}
 	n = j;
@@ -830,19 +905,22 @@ build_rev(struct xref *x)
 	}
 	for (i = n, j = total; i-- > 0;) {
 		e = v[i];
-		node = e.fwd.node;
-		zone = e.fwd.zone;
-		nptr = CAND_NPTR(&e);
-		memset(&e.fwd, 0, sizeof(e.fwd));	/* rev_lookups()'s */
-		j -= nptr;
-		for (p = e.ptr, k = 0; k < nptr; k++) {
-			v[j + k] = e;
-			v[j + k].ptr = p;
-			p = lookup_rec_next(m, node, zone, RT_PTR, p);
+		e.match = false;
+		e.fside = 0;
+		j -= ptr_count(m, e.ptr);
+		for (p = e.ptr, k = j; p != MODEL_NONE; p = ptr_next(m, p)) {
+			v[k] = e;
+			v[k++].ptr = p;
 		}
 	}
 	x->nrev = total;
-	par_for(x->nrev, 4096, rev_lookups, x);
+	memset(&sc, 0, sizeof(sc));
+	sc.x = x;
+	np = par_for(x->nrev, 4096, rev_lookups, &sc);
+	if (par_join(sc.part, np, sizeof(struct xside)) < 0)
+		return RDA_ENOMEM;
+	x->side = sc.part[0].v;
+	x->nside = sc.part[0].n;
 	return 0;
 }
 
@@ -869,8 +947,10 @@ xref_clear(struct xref *x)
 	free(x->cls);
 	free(x->fwd);
 	free(x->rev);
+	free(x->side);
 	x->cls = NULL;
 	x->fwd = NULL;
 	x->rev = NULL;
-	x->nfwd = x->nrev = 0;
+	x->side = NULL;
+	x->nfwd = x->nrev = x->nside = 0;
 }

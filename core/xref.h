@@ -31,13 +31,24 @@ struct xfwd {
 	struct lk_result ptr;	/* PTR lookup at the reverse name */
 };
 
-/* 40 bytes.  The PTR records of one address are consecutive entries
- * (xref_rev_run()). */
+/* 24 bytes.  The PTR records of one address are consecutive entries
+ * (xref_rev_run()).  The A/AAAA look-up at the PTR's target is, for
+ * nearly every entry, the plain one: no CNAME followed, no wildcard, so
+ * the name asked and the node that answers are the target itself; then
+ * only its status is kept here and xrev_fwd() gives the rest.  The others
+ * are kept whole in x->side. */
 struct xrev {
 	struct addr addr;
 	bool match;		/* the target resolves to the address */
+	uint8_t fstatus;	/* enum lk_status of the look-up at the target */
+	uint8_t fside;		/* the look-up is in x->side */
 	uint32_t ptr;		/* the PTR record */
-	struct lk_result fwd;	/* A/AAAA lookup at the PTR target */
+};
+
+/* A look-up that is not the plain one, for entry i of x->rev. */
+struct xside {
+	uint32_t i;
+	struct lk_result res;
 };
 
 /* An RFC 2317 child zone that is loaded: its block a.b.c.lo-hi. */
@@ -61,6 +72,8 @@ struct xref {
 	size_t nfwd;
 	struct xrev *rev;
 	size_t nrev;
+	struct xside *side;	/* by entry */
+	size_t nside;
 };
 
 int xref_build(struct xref *x, const struct model *m);
@@ -104,6 +117,11 @@ xref_fwd_same(const struct xref *x, size_t i, size_t j)
 	    memcmp(a->rd.a4, b->rd.a4, 4) == 0 :
 	    memcmp(x->m->addr6[a->rd.a6].b, x->m->addr6[b->rd.a6].b, 16) == 0);
 }
+
+/* The A/AAAA look-up at the target of PTR entry V: lookup_node() at it,
+ * for the family of V's address. */
+void xrev_fwd(const struct xref *x, const struct xrev *v,
+    struct lk_result *res);
 
 /* The number of x->rev entries from I on with the address of entry I:
  * the PTR records the address has, when I is its first. */

@@ -246,10 +246,14 @@ seed(struct table *t, struct model *m)
 	}
 	for (i = 0; i < x.nrev && rc == 0; i++) {
 		const struct xrev *v = &x.rev[i];
+		struct lk_result fr;
 
-		if (v->fwd.status != LK_UNKNOWN || v->fwd.name == MODEL_NONE)
+		if (v->fstatus != LK_UNKNOWN)
 			continue;
-		model_wire(m, v->fwd.name, wire);
+		xrev_fwd(&x, v, &fr);
+		if (fr.name == MODEL_NONE)
+			continue;
+		model_wire(m, fr.name, wire);
 		rc = want(t, wire, NEED_ADDR);
 	}
 	xref_clear(&x);

@@ -484,7 +484,16 @@ static const char *const fixed[NFILES] = {
 	    "p3 A 10.10.20.10\n"
 	    "p4 AAAA ::5\n"
 	    "p5 AAAA ::50\n"
-	    "p6 AAAA ::500\n",
+	    "p6 AAAA ::500\n"
+	    /* PTR targets whose look-up is not the plain one: through
+	     * CNAMEs, to a wildcard, into a loop. */
+	    "c1 CNAME h1\n"
+	    "c2 CNAME c1\n"
+	    "c3 CNAME nowhere\n"
+	    "*.wild A 192.0.2.5\n"
+	    "*.wild AAAA 2001:db8::5\n"
+	    "loopa CNAME loopb\n"
+	    "loopb CNAME loopa\n",
 	[F_C1] =
 	    "*.2.0.192.in-addr.arpa. PTR wild.example.com.\n"
 	    "0-63 NS ns1.example.net.\n",
@@ -766,9 +775,19 @@ rev_data(FILE *fp, uint64_t *s, const char *owner, const struct addr *all,
 	if (r < 50) {
 		fprintf(fp, "%s PTR h%u.example.com.\n", owner,
 		    rnd(s) % 1000);
-		if (rnd(s) % 7 == 0)
-			fprintf(fp, "%s PTR alias%u.example.com.\n", owner,
-			    rnd(s) % 1000);
+		if (rnd(s) % 7 == 0) {
+			static const char *const odd[] = {
+				"c1", "c2", "c3", "x.wild", "loopa",
+			};
+			uint32_t k = rnd(s) % 8;
+
+			if (k < ARRAY_LEN(odd))
+				fprintf(fp, "%s PTR %s.example.com.\n", owner,
+				    odd[k]);
+			else
+				fprintf(fp, "%s PTR alias%u.example.com.\n",
+				    owner, rnd(s) % 1000);
+		}
 	} else if (r < 58) {
 		fprintf(fp, "%s TXT \"no PTR\"\n", owner);
 	} else if (r < 63) {
@@ -911,7 +930,7 @@ res_eq(const struct lk_result *a, const struct lk_result *b)
  * 2317 child loaded without its parent answered (the classless fallback),
  * CNAME those that followed a CNAME (the parent's, with the child). */
 struct tally {
-	size_t compared, rev, models, alone, cname;
+	size_t compared, rev, side, models, alone, cname;
 	size_t status[LK_TOOLONG + 1];
 };
 
@@ -924,7 +943,7 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 	const struct model *m = f->m;
 	struct xref x;
 	struct lk_result want;
-	size_t i, nrec = 0, bad = 0, st[LK_TOOLONG + 1] = { 0 };
+	size_t i, nrec = 0, bad = 0, nside, st[LK_TOOLONG + 1] = { 0 };
 	uint8_t *seen;
 	bool *alone;
 	char abuf[NAMES_ADDR_TXT_MAX], zbuf[NAMES_TXT_MAX];
@@ -995,8 +1014,30 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 			    names_addr_fmt(&x.rev[i].addr, abuf),
 			    x.rev[i].ptr);
 	}
-	for (i = 0; i < x.nrev; i++)
-		assert_int_equal(m->recs[x.rev[i].ptr].type, RT_PTR);
+	/* Each PTR entry's forward look-up, kept whole or as its status
+	 * alone, is the look-up itself; and the count of entries kept whole
+	 * is the count of entries marked so. */
+	for (i = 0, nside = 0; i < x.nrev; i++) {
+		const struct xrev *v = &x.rev[i];
+		struct lk_result got;
+
+		assert_int_equal(m->recs[v->ptr].type, RT_PTR);
+		xrev_fwd(&x, v, &got);
+		lookup_node(m, m->recs[v->ptr].rd.target,
+		    v->addr.family == 4 ? RT_A : RT_AAAA, &want);
+		if (!res_eq(&got, &want)) {
+			print_res(m, "xrev_fwd   ", &got);
+			print_res(m, "lookup_node", &want);
+			fail_msg("rev[%zu] (%s): forward look-up differs", i,
+			    names_addr_fmt(&v->addr, abuf));
+		}
+		assert_int_equal(got.status, v->fstatus);
+		assert_int_equal(v->match, xref_has_addr(m, &want, &v->addr,
+		    NULL));
+		nside += v->fside;
+	}
+	assert_int_equal(nside, x.nside);
+	t->side += x.nside;
 	if (bad > 0)
 		fail_msg("%zu of %zu PTR look-ups differ", bad, x.nfwd);
 	if (all_statuses)
@@ -1041,12 +1082,15 @@ test_fwd_ptr(void **state)
 		assert_true(t.status[i] > 0);
 	assert_true(t.alone > 0);
 	assert_true(t.cname > 0);
+	/* Both forms of a PTR entry's forward look-up were compared. */
+	assert_true(t.side > 0 && t.side < t.rev);
 	print_message("xref: %zu models, %zu PTR look-ups compared (ANSWER "
 	    "%zu, NODATA %zu, NXDOMAIN %zu, UNKNOWN %zu, loop %zu; %zu in an "
 	    "RFC 2317 child alone, %zu through CNAMEs), %zu PTR entries in "
-	    "order\n", t.models, t.compared, t.status[LK_ANSWER],
-	    t.status[LK_NODATA], t.status[LK_NXDOMAIN], t.status[LK_UNKNOWN],
-	    t.status[LK_LOOP], t.alone, t.cname, t.rev);
+	    "order, each forward look-up compared (%zu kept whole)\n",
+	    t.models, t.compared, t.status[LK_ANSWER], t.status[LK_NODATA],
+	    t.status[LK_NXDOMAIN], t.status[LK_UNKNOWN], t.status[LK_LOOP],
+	    t.alone, t.cname, t.rev, t.side);
 }
 
 int
