@@ -12,6 +12,7 @@ static const char *const msgs[] = {
 	[-RDA_ESYNTAX] = "syntax error",
 	[-RDA_ENOTFOUND] = "not found",
 	[-RDA_ENET] = "network error",
+	[-RDA_EOWNER] = "too many records at one name",
 };
 
 const char *

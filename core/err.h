@@ -17,6 +17,7 @@ enum rda_err {
 	RDA_ESYNTAX = -5,	/* input text could not be parsed */
 	RDA_ENOTFOUND = -6,	/* no such item */
 	RDA_ENET = -7,		/* network failure */
+	RDA_EOWNER = -8,	/* too many records at one name */
 };
 
 /* Returns a static description of CODE; unknown codes give a generic text. */

@@ -514,6 +514,8 @@ model_rec_add(struct model *m, const struct rec *r, const uint8_t *addr6)
 
 	if (m->nrecs >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
+	if (m->nodes[r->owner].nrec >= MODEL_NREC_MAX)
+		return RDA_EOWNER;
 	if ((rc = grow(m, (void **)&m->recs, &m->caprecs, m->nrecs + 1,
 	    sizeof(*m->recs))) < 0)
 		return rc;

@@ -52,13 +52,17 @@ enum model_fail {
 	FAIL_NETWORK, FAIL_BOGUS, FAIL_LIMIT,
 };
 
+/* At most this many records at one name (model_rec_add()). */
+#define MODEL_NREC_MAX ((1u << 23) - 1)
+
+/* 20 bytes: the record count and the flags share a word. */
 struct node {
 	uint32_t parent;	/* MODEL_NONE for the root */
 	uint32_t label;		/* offset of [len][bytes] in the label arena */
 	uint32_t zone;		/* zone with the longest apex above, or NONE */
 	uint32_t first;		/* first record (after model_finish) */
-	uint32_t nrec;		/* records owned, every zone together */
-	uint16_t flags;
+	uint32_t nrec : 23;	/* records owned, every zone together */
+	uint32_t flags : 9;	/* NODE_* */
 };
 
 /* Where a record came from: a file (line > 0) or a transfer. */
@@ -204,7 +208,8 @@ int model_source_add(struct model *m, uint32_t zone, const char *path,
 
 /* Appends a copy of R; for an AAAA record, ADDR6 is its address (16
  * bytes, kept in the side table; R's rd is not read), otherwise NULL.
- * Returns 0, RDA_ENOMEM, or RDA_ELIMIT past max_bytes or 2^32 records. */
+ * Returns 0, RDA_ENOMEM, RDA_ELIMIT past max_bytes or 2^32 records, or
+ * RDA_EOWNER past MODEL_NREC_MAX records at R's owner. */
 int model_rec_add(struct model *m, const struct rec *r,
     const uint8_t *addr6);
 

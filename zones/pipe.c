@@ -104,6 +104,14 @@ refused(struct pipe *p, const struct rec *r, int rc)
 		deliver(p, DIAG_ERROR, true, file, r->line, msg);
 		return 0;
 	}
+	if (rc == RDA_EOWNER) {
+		char name[NAMES_TXT_MAX];
+
+		snprintf(msg, sizeof(msg), "more than %u records at %s; "
+		    "stopping here", MODEL_NREC_MAX,
+		    model_fmt(p->m, r->owner, name));
+		deliver(p, DIAG_ERROR, true, file, r->line, msg);
+	}
 	if (rc == RDA_ELIMIT) {
 		snprintf(msg, sizeof(msg), "zone %s needs more than %" PRIu64
 		    " MiB of memory; stopping here (raise the limit with "

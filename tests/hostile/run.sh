@@ -217,6 +217,15 @@ hostile names-1M-one-parent 1 "missing-ptr: 192.0.2.20 \\(h1.example.com. A\\) h
     256 180 --zone example.com=names1m.zone \
     --zone 2.0.192.in-addr.arpa=names1m-rev.zone
 
+# One name holds at most 8,388,607 records (core/model.h: a node's record
+# count shares a word with its flags); one more is refused, with its line.
+mk owner8m.zone ''
+lines owner8m.zone 'for (i = 0; i <= 8388607; i++)
+    printf "x A 10.%d.%d.%d\n", int(i / 65536), int(i / 256) % 256, i % 256'
+hostile records-8M-one-name 2 "owner8m.zone:8388612: error: more than 8388607 records at x.example.com.; stopping here" \
+    512 180 --zone example.com=owner8m.zone
+rm -f "$T/owner8m.zone"
+
 # -- the configurable limits, on the same zone ---------------------------------
 hostile max-records 2 "names1m.zone:[0-9]+: error: zone example.com. has more than 500000 records; stopping here \\(raise the limit with --max-records\\)" \
     128 180 --max-records 500000 --zone example.com=names1m.zone
