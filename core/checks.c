@@ -93,12 +93,14 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 	for (lo = 0; lo < x->nfwd; lo = hi) {
 		const struct xfwd *f = &x->fwd[lo];
 		const struct rec *rec;
+		struct lk_result pr;
 		struct addr a;
 
 		hi = group_end(x, lo);
-		if (f->ptr.status != LK_NXDOMAIN && f->ptr.status != LK_NODATA)
+		if (f->pstatus != LK_NXDOMAIN && f->pstatus != LK_NODATA)
 			continue;
 		a = xfwd_addr(m, f);
+		xfwd_ptr(x, f, &pr);
 		best = checks_preferred(x, r->mail, lo, hi);
 		rec = &m->recs[x->fwd[best].rec];
 		others[0] = '\0';
@@ -116,9 +118,9 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 		    "%s (%s %s) has no PTR record: add \"%s PTR %s\" to zone "
 		    "%s%s", names_addr_fmt(&a, abuf),
 		    msgname_node(m, &n, rec->owner), msgname_rrtype(&a),
-		    msgname_asked(m, &n, &f->ptr, &a),
+		    msgname_asked(m, &n, &pr, &a),
 		    msgname_node(m, &n, rec->owner),
-		    msgname_zone(m, &n, f->ptr.zone), others);
+		    msgname_zone(m, &n, pr.zone), others);
 		if (rc < 0)
 			return rc;
 	}
@@ -137,13 +139,15 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 	for (lo = 0; lo < x->nfwd; lo = hi) {
 		const struct xfwd *f = &x->fwd[lo];
 		const struct rec *rec = &m->recs[f->rec];
+		struct lk_result pr;
 		struct addr a;
 
 		hi = group_end(x, lo);
-		if (f->ptr.status != LK_UNKNOWN ||
-		    model_fail(m, f->ptr.name) != FAIL_NONE)
+		if (f->pstatus != LK_UNKNOWN ||
+		    model_fail(m, f->pname) != FAIL_NONE)
 			continue;
 		a = xfwd_addr(m, f);
+		xfwd_ptr(x, f, &pr);
 		rc = report_add(r, self, &a, rec->owner, MODEL_NONE,
 		    model_rec_zone(m, rec), f->rec, "%s (%s %s): no loaded "
 		    "zone is authoritative for %s, so its PTR cannot be "
@@ -151,7 +155,7 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		    names_addr_fmt(&a, abuf),
 		    msgname_node(m, &n, rec->owner),
 		    msgname_rrtype(&a),
-		    msgname_asked(m, &n, &f->ptr, &a));
+		    msgname_asked(m, &n, &pr, &a));
 		if (rc < 0)
 			return rc;
 	}
@@ -563,8 +567,8 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		struct addr a;
 
 		hi = group_end(x, lo);
-		if (f->ptr.status != LK_UNKNOWN ||
-		    (why = model_fail(m, f->ptr.name)) == FAIL_NONE)
+		if (f->pstatus != LK_UNKNOWN ||
+		    (why = model_fail(m, f->pname)) == FAIL_NONE)
 			continue;
 		a = xfwd_addr(m, f);
 		rc = report_add(r, self, &a, rec->owner, MODEL_NONE,
@@ -573,7 +577,7 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		    "checked; this is not taken as \"no PTR\"",
 		    names_addr_fmt(&a, abuf),
 		    msgname_node(m, &n, rec->owner),
-		    msgname_rrtype(&a), msgname_node(m, &n, f->ptr.name),
+		    msgname_rrtype(&a), msgname_node(m, &n, f->pname),
 		    fail_str(why));
 		if (rc < 0)
 			return rc;

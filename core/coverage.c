@@ -133,7 +133,7 @@ used_state(const struct coverage *c, const struct xfwd *f, size_t nf,
 		return COV_PASS;
 	if (nv > 0)
 		return nf > 0 ? COV_UNKNOWN : COV_PTR_ONLY;
-	switch (f->ptr.status) {
+	switch (f->pstatus) {
 	case LK_NXDOMAIN:
 	case LK_NODATA:
 		return COV_MISSING;
@@ -142,8 +142,10 @@ used_state(const struct coverage *c, const struct xfwd *f, size_t nf,
 		return COV_BAD;
 	case LK_UNKNOWN: {
 		struct addr a = xfwd_addr(c->x->m, f);
+		struct lk_result pr;
 
-		return unknown_state(c, &f->ptr, &a);
+		xfwd_ptr(c->x, f, &pr);
+		return unknown_state(c, &pr, &a);
 	}
 	case LK_ANSWER:
 		break;

@@ -176,7 +176,7 @@ from_fwd(const struct xref *x, struct fixes *fx)
 			;
 		memset(&f, 0, sizeof(f));
 		f.addr = xfwd_addr(m, &x->fwd[lo]);
-		f.ptr = x->fwd[lo].ptr;
+		xfwd_ptr(x, &x->fwd[lo], &f.ptr);
 		f.lo = lo;
 		f.hi = hi;
 		f.want = m->recs[x->fwd[checks_preferred(x, x->mail->bits, lo,

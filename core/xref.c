@@ -349,6 +349,7 @@ struct fwd_ctx {
 	const struct addr_key4 *s4;
 	const struct addr_key6 *s6;
 	size_t n4;
+	struct par_list side[PAR_MAX];	/* each part's x->side_fwd */
 };
 
 static void
@@ -391,6 +392,44 @@ fwd_keys(void *ctx, unsigned part, size_t lo, size_t hi)
 	}
 }
 
+/* The rest of the plain look-up of NAME (core/xref.h) from its status:
+ * no CNAME followed, NAME asked; NAME answers (ANSWER, NODATA), and its
+ * zone is the one that did (all but UNKNOWN). */
+static void
+plain_fill(const struct model *m, uint32_t name, struct lk_result *res)
+{
+	res->hops = 0;
+	res->name = name;
+	res->node = res->status == LK_ANSWER || res->status == LK_NODATA ?
+	    name : MODEL_NONE;
+	res->zone = res->status == LK_UNKNOWN || name == MODEL_NONE ?
+	    MODEL_NONE : m->nodes[name].zone;
+}
+
+/* Sets *SIDE to whether look-up RES of NAME, made for entry I, is not the
+ * plain one (plain_fill() does not give it back), and then adds it to L.
+ * Returns 0, or RDA_ENOMEM (also in L->rc). */
+static int
+keep(const struct model *m, const struct lk_result *res, uint32_t name,
+    uint8_t *side, struct par_list *l, size_t i)
+{
+	struct lk_result p;
+	struct xside *e;
+
+	p.status = res->status;
+	plain_fill(m, name, &p);
+	*side = !(p.hops == res->hops && p.name == res->name &&
+	    p.node == res->node && p.zone == res->zone);
+	if (!*side)
+		return 0;
+	if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + 1, sizeof(*e))) < 0)
+		return l->rc;
+	e = (struct xside *)l->v + l->n++;
+	e->i = (uint32_t)i;
+	e->res = *res;
+	return 0;
+}
+
 /* The address of entry I from the sorted keys: IPv4, then IPv6. */
 static void
 key_addr(const struct fwd_ctx *fc, size_t i, struct addr *a)
@@ -415,12 +454,13 @@ fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct fwd_ctx *fc = ctx;
 	struct xref *x = fc->x;
 	struct xfwd *f = x->fwd;
+	struct par_list *l = &fc->side[part];
+	struct lk_result res;
 	struct addr a, b;
 	struct walk w;
 	uint8_t label[3];
 	size_t i;
 
-	(void)part;
 	w.found = 0;
 	for (i = lo; i < hi; i++) {
 		unsigned depth;
@@ -429,7 +469,11 @@ fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 		depth = a.family == 4 ? 6 : 34;
 		memset(&f[i], 0, sizeof(f[i]));
 		f[i].rec = i < fc->n4 ? fc->s4[i].pos : fc->s6[i - fc->n4].pos;
-		walk_ptr(x, &w, &a, &f[i].ptr);
+		walk_ptr(x, &w, &a, &res);
+		if (keep(x->m, &res, res.name, &f[i].pside, l, i) < 0)
+			return;
+		f[i].pname = res.name;
+		f[i].pstatus = res.status;
 		/* The address two ahead under the same parent: its probe's
 		 * slot starts loading now (sorted, most addresses are). */
 		if (i + 2 < hi && w.found >= depth - 1) {
@@ -480,8 +524,11 @@ build_fwd(struct xref *x)
 	    (x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
 		goto out;
 	x->nfwd = fc.n4 + n6;
-	par_for(x->nfwd, 4096, fwd_make, &fc);
-	rc = 0;
+	np = par_for(x->nfwd, 4096, fwd_make, &fc);
+	if ((rc = par_join(fc.side, np, sizeof(struct xside))) < 0)
+		goto out;
+	x->side_fwd = fc.side[0].v;
+	x->nside_fwd = fc.side[0].n;
 out:
 	free(fc.k4);
 	free(fc.k6);
@@ -667,7 +714,7 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		const struct xfwd *f = &x->fwd[i];
 		struct xrev *c;
 
-		if (f->ptr.status != LK_ANSWER ||
+		if (f->pstatus != LK_ANSWER ||
 		    (i > 0 && xref_fwd_same(x, i, i - 1)))
 			continue;
 		while (j < n1 && xref_fwd_cmp(x, i, &v[j].addr) > 0)
@@ -720,33 +767,6 @@ has_addr(const struct xref *x, const struct lk_result *res,
 	return false;
 }
 
-/* The rest of the plain look-up at TARGET (core/xref.h) from its status:
- * no CNAME followed, the target asked; the target answers (ANSWER,
- * NODATA) and its zone is the one that did (all but UNKNOWN). */
-static void
-plain_fill(const struct model *m, uint32_t target, struct lk_result *res)
-{
-	res->hops = 0;
-	res->name = target;
-	res->node = res->status == LK_ANSWER || res->status == LK_NODATA ?
-	    target : MODEL_NONE;
-	res->zone = res->status == LK_UNKNOWN ? MODEL_NONE :
-	    m->nodes[target].zone;
-}
-
-/* Whether RES is the plain look-up at TARGET, the one xrev_fwd() makes
- * from the status alone. */
-static bool
-plain(const struct model *m, uint32_t target, const struct lk_result *res)
-{
-	struct lk_result p;
-
-	p.status = res->status;
-	plain_fill(m, target, &p);
-	return p.hops == res->hops && p.name == res->name &&
-	    p.node == res->node && p.zone == res->zone;
-}
-
 struct side_ctx {
 	struct xref *x;
 	struct par_list part[PAR_MAX];
@@ -762,7 +782,6 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct par_list *l = &sc->part[part];
 	const struct model *m = x->m;
 	struct lk_result res;
-	struct xside *e;
 	size_t i;
 
 	for (i = lo; i < hi; i++) {
@@ -781,37 +800,47 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 		    &res);
 		v->match = has_addr(x, &res, &v->addr);
 		v->fstatus = res.status;
-		v->fside = 0;
-		if (plain(m, target, &res))
-			continue;
-		v->fside = 1;
-		if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + 1,
-		    sizeof(*e))) < 0)
+		if (keep(m, &res, target, &v->fside, l, i) < 0)
 			return;
-		e = (struct xside *)l->v + l->n++;
-		e->i = (uint32_t)i;
-		e->res = res;
 	}
+}
+
+/* The look-up kept whole for entry I in SIDE (N of them, by entry). */
+static void
+side_find(const struct xside *side, size_t n, size_t i, struct lk_result *res)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (side[mid].i < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*res = side[lo].res;	/* there, by construction */
+}
+
+void
+xfwd_ptr(const struct xref *x, const struct xfwd *f, struct lk_result *res)
+{
+	if (f->pside) {
+		side_find(x->side_fwd, x->nside_fwd, (size_t)(f - x->fwd), res);
+		return;
+	}
+	res->status = f->pstatus;
+	plain_fill(x->m, f->pname, res);
 }
 
 void
 xrev_fwd(const struct xref *x, const struct xrev *v, struct lk_result *res)
 {
-	size_t i = (size_t)(v - x->rev), lo = 0, hi = x->nside, mid;
-
-	if (!v->fside) {
-		res->status = v->fstatus;
-		plain_fill(x->m, x->m->recs[v->ptr].rd.target, res);
+	if (v->fside) {
+		side_find(x->side_rev, x->nside_rev, (size_t)(v - x->rev), res);
 		return;
 	}
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (x->side[mid].i < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*res = x->side[lo].res;	/* there, by construction */
+	res->status = v->fstatus;
+	plain_fill(x->m, x->m->recs[v->ptr].rd.target, res);
 }
 
 /* The PTR records after P, the first of its owner's in its zone. */
@@ -853,11 +882,10 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 		if (i > 0 && rev_cmp(&v[i], &v[i - 1]) == 0)
 			continue;	/* an address once */
 		if (v[i].fside)
-			pr = &x->fwd[v[i].ptr].ptr;
-		else {
+			xfwd_ptr(x, &x->fwd[v[i].ptr], &res);
+		else
 			lookup_node(m, v[i].ptr, RT_PTR, &res);
-			pr = &res;
-		}
+		pr = &res;
 		if (pr->status != LK_ANSWER)
 			continue;
 		v[i].ptr = lookup_rec(m, pr->node, pr->zone, RT_PTR);
@@ -919,8 +947,8 @@ build_rev(struct xref *x)
 	np = par_for(x->nrev, 4096, rev_lookups, &sc);
 	if (par_join(sc.part, np, sizeof(struct xside)) < 0)
 		return RDA_ENOMEM;
-	x->side = sc.part[0].v;
-	x->nside = sc.part[0].n;
+	x->side_rev = sc.part[0].v;
+	x->nside_rev = sc.part[0].n;
 	return 0;
 }
 
@@ -947,10 +975,11 @@ xref_clear(struct xref *x)
 	free(x->cls);
 	free(x->fwd);
 	free(x->rev);
-	free(x->side);
+	free(x->side_fwd);
+	free(x->side_rev);
 	x->cls = NULL;
 	x->fwd = NULL;
 	x->rev = NULL;
-	x->side = NULL;
-	x->nfwd = x->nrev = x->nside = 0;
+	x->side_fwd = x->side_rev = NULL;
+	x->nfwd = x->nrev = x->nside_fwd = x->nside_rev = 0;
 }

@@ -25,10 +25,17 @@
 #include "core/lookup.h"
 #include "core/model.h"
 
-/* 20 bytes: the address is the record's (xfwd_addr()), not a copy. */
+/* 12 bytes: the address is the record's (xfwd_addr()), not a copy, and
+ * the PTR look-up at the reverse name is, for nearly every entry, the
+ * plain one (no CNAME followed, no wildcard: the name asked answers, or
+ * is the one that does not exist in its zone), kept as the name and
+ * status; xfwd_ptr() gives it whole.  The others are kept whole in
+ * x->side_fwd. */
 struct xfwd {
 	uint32_t rec;		/* the A/AAAA record */
-	struct lk_result ptr;	/* PTR lookup at the reverse name */
+	uint32_t pname;		/* the name the PTR look-up asked last */
+	uint8_t pstatus;	/* enum lk_status of that look-up */
+	uint8_t pside;		/* the look-up is in x->side_fwd */
 };
 
 /* 24 bytes.  The PTR records of one address are consecutive entries
@@ -36,7 +43,7 @@ struct xfwd {
  * nearly every entry, the plain one: no CNAME followed, no wildcard, so
  * the name asked and the node that answers are the target itself; then
  * only its status is kept here and xrev_fwd() gives the rest.  The others
- * are kept whole in x->side. */
+ * are kept whole in x->side_rev. */
 struct xrev {
 	struct addr addr;
 	bool match;		/* the target resolves to the address */
@@ -45,7 +52,7 @@ struct xrev {
 	uint32_t ptr;		/* the PTR record */
 };
 
-/* A look-up that is not the plain one, for entry i of x->rev. */
+/* A look-up that is not the plain one, for entry i of x->fwd or x->rev. */
 struct xside {
 	uint32_t i;
 	struct lk_result res;
@@ -72,8 +79,10 @@ struct xref {
 	size_t nfwd;
 	struct xrev *rev;
 	size_t nrev;
-	struct xside *side;	/* by entry */
-	size_t nside;
+	struct xside *side_fwd;	/* by entry */
+	size_t nside_fwd;
+	struct xside *side_rev;
+	size_t nside_rev;
 };
 
 int xref_build(struct xref *x, const struct model *m);
@@ -117,6 +126,10 @@ xref_fwd_same(const struct xref *x, size_t i, size_t j)
 	    memcmp(a->rd.a4, b->rd.a4, 4) == 0 :
 	    memcmp(x->m->addr6[a->rd.a6].b, x->m->addr6[b->rd.a6].b, 16) == 0);
 }
+
+/* The PTR look-up of A/AAAA entry F: xref_ptr() at its address. */
+void xfwd_ptr(const struct xref *x, const struct xfwd *f,
+    struct lk_result *res);
 
 /* The A/AAAA look-up at the target of PTR entry V: lookup_node() at it,
  * for the family of V's address. */

@@ -233,10 +233,10 @@ seed(struct table *t, struct model *m)
 	for (i = 0; i < x.nfwd && rc == 0; i++) {
 		const struct xfwd *f = &x.fwd[i];
 
-		if (f->ptr.status != LK_UNKNOWN)
+		if (f->pstatus != LK_UNKNOWN)
 			continue;
-		if (f->ptr.name != MODEL_NONE)
-			model_wire(m, f->ptr.name, wire);
+		if (f->pname != MODEL_NONE)
+			model_wire(m, f->pname, wire);
 		else {
 			struct addr a = xfwd_addr(m, f);
 

@@ -930,7 +930,7 @@ res_eq(const struct lk_result *a, const struct lk_result *b)
  * 2317 child loaded without its parent answered (the classless fallback),
  * CNAME those that followed a CNAME (the parent's, with the child). */
 struct tally {
-	size_t compared, rev, side, models, alone, cname;
+	size_t compared, rev, side, side_fwd, models, alone, cname;
 	size_t status[LK_TOOLONG + 1];
 };
 
@@ -943,7 +943,9 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 	const struct model *m = f->m;
 	struct xref x;
 	struct lk_result want;
-	size_t i, nrec = 0, bad = 0, nside, st[LK_TOOLONG + 1] = { 0 };
+	size_t i, nrec = 0, bad = 0, nside, nside_fwd = 0;
+	size_t st[LK_TOOLONG + 1] = { 0 };
+	struct lk_result got;
 	uint8_t *seen;
 	bool *alone;
 	char abuf[NAMES_ADDR_TXT_MAX], zbuf[NAMES_TXT_MAX];
@@ -991,19 +993,23 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 		}
 		memset(&want, 0xa5, sizeof(want));
 		xref_ptr(&x, &ea, &want);
-		if (!res_eq(&e->ptr, &want)) {
+		xfwd_ptr(&x, e, &got);
+		if (!res_eq(&got, &want)) {
 			if (bad++ < 5) {
 				print_error("fwd[%zu] %s: PTR look-up differs "
 				    "from xref_ptr()\n", i,
 				    names_addr_fmt(&ea, abuf));
-				print_res(m, "xref_build", &e->ptr);
+				print_res(m, "xref_build", &got);
 				print_res(m, "xref_ptr  ", &want);
 			}
 		}
-		st[e->ptr.status]++;
-		if (e->ptr.zone != MODEL_NONE && alone[e->ptr.zone])
+		assert_int_equal(e->pstatus, want.status);
+		assert_int_equal(e->pname, want.name);
+		nside_fwd += e->pside;
+		st[got.status]++;
+		if (got.zone != MODEL_NONE && alone[got.zone])
 			t->alone++;
-		if (e->ptr.hops > 0)
+		if (got.hops > 0)
 			t->cname++;
 	}
 	for (i = 1; i < x.nrev; i++) {
@@ -1036,8 +1042,10 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 		    NULL));
 		nside += v->fside;
 	}
-	assert_int_equal(nside, x.nside);
-	t->side += x.nside;
+	assert_int_equal(nside, x.nside_rev);
+	assert_int_equal(nside_fwd, x.nside_fwd);
+	t->side += x.nside_rev;
+	t->side_fwd += x.nside_fwd;
 	if (bad > 0)
 		fail_msg("%zu of %zu PTR look-ups differ", bad, x.nfwd);
 	if (all_statuses)
@@ -1082,15 +1090,17 @@ test_fwd_ptr(void **state)
 		assert_true(t.status[i] > 0);
 	assert_true(t.alone > 0);
 	assert_true(t.cname > 0);
-	/* Both forms of a PTR entry's forward look-up were compared. */
+	/* Both forms of each entry's look-up were compared. */
 	assert_true(t.side > 0 && t.side < t.rev);
+	assert_true(t.side_fwd > 0 && t.side_fwd < t.compared);
 	print_message("xref: %zu models, %zu PTR look-ups compared (ANSWER "
 	    "%zu, NODATA %zu, NXDOMAIN %zu, UNKNOWN %zu, loop %zu; %zu in an "
 	    "RFC 2317 child alone, %zu through CNAMEs), %zu PTR entries in "
-	    "order, each forward look-up compared (%zu kept whole)\n",
+	    "order, each forward look-up compared (kept whole: %zu PTR "
+	    "look-ups, %zu forward)\n",
 	    t.models, t.compared, t.status[LK_ANSWER], t.status[LK_NODATA],
 	    t.status[LK_NXDOMAIN], t.status[LK_UNKNOWN], t.status[LK_LOOP],
-	    t.alone, t.cname, t.rev, t.side);
+	    t.alone, t.cname, t.rev, t.side_fwd, t.side);
 }
 
 int
