@@ -646,9 +646,10 @@ interpreted(uint16_t type)
 
 /* RFC 2181 §5: identical records of an RRset are one record (BIND merges
  * them; names compare case-insensitively since labels are stored lower
- * case).  Marks the later copies with type 0, per owner in O(k log k). */
+ * case).  Marks the later copies with type 0, per owner in O(k log k),
+ * and adds their number to *MARKED. */
 static int
-mark_duplicates(struct model *m)
+mark_duplicates(struct model *m, size_t *marked)
 {
 	uint32_t *idx = NULL;
 	size_t cap = 0, i, j, k, keep;
@@ -679,9 +680,10 @@ mark_duplicates(struct model *m)
 
 			if (a->type == b->type && a->pref == b->pref &&
 			    model_rec_zone(m, a) == model_rec_zone(m, b) &&
-			    rd_cmp(m, a, b) == 0)
+			    rd_cmp(m, a, b) == 0) {
 				b->type = 0;
-			else
+				(*marked)++;
+			} else
 				keep = j;
 		}
 	}
@@ -721,12 +723,14 @@ model_finish(struct model *m)
 {
 	struct node *n, *p;
 	struct rec *r;
-	size_t i, j;
+	size_t i, j, marked = 0;
 	int rc;
 
-	if ((rc = group_by_owner(m)) < 0 || (rc = mark_duplicates(m)) < 0)
+	if ((rc = group_by_owner(m)) < 0 ||
+	    (rc = mark_duplicates(m, &marked)) < 0)
 		return rc;
-	compact(m);
+	if (marked > 0)
+		compact(m);	/* else it would rewrite what is there */
 	/* Parents first: each node takes the zone of the longest apex above it,
 	 * and is occluded when its parent is a cut or occluded in that zone. */
 	for (i = 1; i < m->nnodes; i++) {
