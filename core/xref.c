@@ -549,18 +549,6 @@ rev_cmp(const struct xrev *a, const struct xrev *b)
 	return xref_addr_cmp(&a->addr, &b->addr);
 }
 
-/* The node LEVELS labels above ID, or MODEL_NONE past the root. */
-static uint32_t
-ancestor(const struct model *m, uint32_t id, unsigned levels)
-{
-	for (; levels > 0; levels--) {
-		if (id == 0)
-			return MODEL_NONE;
-		id = m->nodes[id].parent;
-	}
-	return id;
-}
-
 struct cand_ctx {
 	struct xref *x;
 	uint32_t in4, in6;	/* in-addr.arpa, ip6.arpa nodes, or NONE */
@@ -571,49 +559,57 @@ struct cand_ctx {
 	struct xrev *v;
 };
 
-/* The address of node ID, 4 octet labels below in-addr.arpa (FAMILY 4)
- * or 32 nibble labels below ip6.arpa (6), read from the labels as
- * names_rev_parse() reads the name; false when a label is not one. */
+/* The address of the name whose nodes, leftmost first, are PATH[0..N):
+ * 4 octet labels (N 4) or 32 nibble labels (N 32), read from the labels
+ * as names_rev_parse() reads the name; false when a label is not one. */
 static bool
-node_addr(const struct model *m, uint32_t id, int family, struct addr *a)
+path_addr(const struct model *m, const uint32_t *path, int n,
+    struct addr *a)
 {
-	int i, v, n = family == 4 ? 4 : 32;
+	int i, v;
 
 	memset(a, 0, sizeof(*a));
-	a->family = (uint8_t)family;
-	for (i = n - 1; i >= 0; i--, id = m->nodes[id].parent) {
-		const uint8_t *l = m->labels + m->nodes[id].label;
+	a->family = n == 4 ? 4 : 6;
+	for (i = 0; i < n; i++) {
+		const uint8_t *l = m->labels + m->nodes[path[i]].label;
 
-		if (family == 4) {
+		if (n == 4) {
 			if ((v = names_rev_octet(l)) < 0)
 				return false;
-			a->b[i] = (uint8_t)v;
+			a->b[3 - i] = (uint8_t)v;
 		} else {
 			if ((v = names_rev_nibble(l)) < 0)
 				return false;
-			a->b[i / 2] |= (uint8_t)(i % 2 ? v : v << 4);
+			a->b[15 - i / 2] |= (uint8_t)(i % 2 ? v << 4 : v);
 		}
 	}
 	return true;
 }
 
-/* Whether node ID is a candidate; its address in *A. */
+/* Whether node ID is a candidate; its address in *A.  One walk up, of at
+ * most 33 nodes, tells which kind of name it is. */
 static bool
 cand_node(const struct cand_ctx *cc, uint32_t id, struct addr *a)
 {
 	const struct xref *x = cc->x;
 	const struct model *m = x->m;
 	const struct node *n = &m->nodes[id];
+	uint32_t path[33], cur = id;
+	int k;
 
 	/* A forward zone's names are none of these: one look. */
 	if ((n->flags & NODE_DATA) == 0 || !model_auth(m, id) ||
 	    !cc->arpa[n->zone] || m->zones[n->zone].live)
 		return false;
-	if (cc->in4 != MODEL_NONE && ancestor(m, id, 4) == cc->in4)
-		return node_addr(m, id, 4, a);
-	if (cc->in6 != MODEL_NONE && ancestor(m, id, 32) == cc->in6)
-		return node_addr(m, id, 6, a);
-	return cc->in4 != MODEL_NONE && ancestor(m, id, 5) == cc->in4 &&
+	for (k = 0; k < 33 && cur != 0; k++, cur = m->nodes[cur].parent)
+		path[k] = cur;
+	if (k < 33)
+		path[k] = cur;	/* the root: one past the name */
+	if (cc->in4 != MODEL_NONE && k >= 4 && path[4] == cc->in4)
+		return path_addr(m, path, 4, a);
+	if (cc->in6 != MODEL_NONE && k >= 32 && path[32] == cc->in6)
+		return path_addr(m, path, 32, a);
+	return cc->in4 != MODEL_NONE && k >= 5 && path[5] == cc->in4 &&
 	    classless_child(x, id, a);
 }
 
