@@ -1475,9 +1475,19 @@ load_infer_origin(const char *path, char *out, size_t outlen, char *err,
 {
 	const char *base = strrchr(path, '/');
 	ldns_rdf *d = NULL;
+	struct stat st;
 	size_t n;
 	int rc;
 
+	/* Telling the origin reads the file, and loading it reads it again:
+	 * a pipe (rdnsaudit <(...)) would be empty the second time. */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "cannot tell the zone's origin: this "
+		    "is not a regular file, so it can be read only once; name "
+		    "the origin with --zone ORIGIN=%s", path);
+		return RDA_EINVAL;
+	}
 	if ((rc = origin_in_file(path, out, outlen, err, errlen)) != 0)
 		return rc < 0 ? rc : 0;
 	base = base != NULL ? base + 1 : path;

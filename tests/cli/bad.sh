@@ -73,6 +73,13 @@ printf '$ORIGIN sub\n%s' "$HEAD" >"$B/relorigin"
 bad relative-origin "relorigin:1: relative \\\$ORIGIN 'sub' with no origin" \
     relorigin
 
+# A pipe is read once: its origin cannot be read from it first.  (No
+# writer: rdnsaudit must refuse without opening it.)
+mkfifo "$B/pipe.zone"
+bad pipe-no-origin "pipe.zone: error: cannot tell the zone's origin: this is not a regular file, so it can be read only once; name the origin with --zone ORIGIN=pipe.zone" \
+    pipe.zone
+rm -f "$B/pipe.zone"
+
 mk inc-missing.zone '$INCLUDE no-such-file.inc
 '
 bad include-missing "inc-missing.zone:5: error: cannot open \\\$INCLUDE file 'no-such-file.inc': tried 'no-such-file.inc'.*and '.*/no-such-file.inc'" \

@@ -78,6 +78,23 @@ for d in fixlist isp-static-mail demo mail-fcrdns ptr-generic rfc2317 \
 	fi
 done
 
+# A zone read from a pipe, its origin named: the same report as from the
+# file (the pipe's name in place of the file's).
+mkfifo "$TMP/demo.pipe"
+cat fixtures/demo/example.com.zone >"$TMP/demo.pipe" &
+(cd fixtures/demo && timeout 30 "$BIN" --format json \
+    --zone "example.com=$TMP/demo.pipe" >"$TMP/pipe.json" 2>/dev/null)
+wait
+(cd fixtures/demo && "$BIN" --format json --zone example.com=example.com.zone \
+    >"$TMP/file.json" 2>/dev/null)
+if sed "s|$TMP/demo.pipe|example.com.zone|g" "$TMP/pipe.json" |
+    cmp -s - "$TMP/file.json" && [ -s "$TMP/file.json" ]; then
+	ok
+else
+	ko "a zone from a pipe differs from the same zone from its file"
+fi
+rm -f "$TMP/demo.pipe"
+
 . "$TOP/tests/cli/bad.sh"
 . "$TOP/tests/cli/config.sh"
 
