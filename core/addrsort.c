@@ -116,7 +116,8 @@ addr_cmp(const struct addr *a, const struct addr *b)
 }
 
 int
-addr_sort(void *base, size_t n, size_t size, size_t off)
+addr_sort_by(void *base, size_t n, size_t size,
+    void (*key)(const void *, void *, struct addr *), void *ctx)
 {
 	uint8_t *e = base, *tmp = NULL, *out;
 	struct addr_key4 *k4 = NULL, *t4 = NULL, *r4 = NULL;
@@ -124,6 +125,7 @@ addr_sort(void *base, size_t n, size_t size, size_t off)
 	uint32_t *pos = NULL;
 	size_t n4 = 0, n6 = 0, i;
 	bool sorted4 = true, sorted6 = true;
+	struct addr a, b;
 	int rc = RDA_ENOMEM;
 
 	if (n < 2)
@@ -132,15 +134,18 @@ addr_sort(void *base, size_t n, size_t size, size_t off)
 		return RDA_ENOMEM;
 	/* Indexes are often built in address order already (a reverse
 	 * zone's names, a forward zone numbered in order). */
-	for (i = 1; i < n; i++)
-		if (addr_cmp((const struct addr *)(e + (i - 1) * size + off),
-		    (const struct addr *)(e + i * size + off)) > 0)
+	key(e, ctx, &a);
+	for (i = 1; i < n; i++, a = b) {
+		key(e + i * size, ctx, &b);
+		if (addr_cmp(&a, &b) > 0)
 			break;
+	}
 	if (i == n)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (((const struct addr *)(e + i * size + off))->family == 4)
-			n4++;
+	for (i = 0; i < n; i++) {
+		key(e + i * size, ctx, &a);
+		n4 += a.family == 4;
+	}
 	n6 = n - n4;
 	if ((n4 > 0 && ((k4 = malloc(n4 * sizeof(*k4))) == NULL ||
 	    (t4 = malloc(n4 * sizeof(*t4))) == NULL)) ||
@@ -149,17 +154,16 @@ addr_sort(void *base, size_t n, size_t size, size_t off)
 	    (tmp = malloc(size)) == NULL)
 		goto out;
 	for (i = 0, n4 = n6 = 0; i < n; i++) {
-		const struct addr *a = (const struct addr *)(e + i * size + off);
-
-		if (a->family == 4) {
-			memcpy(k4[n4].b, a->b, 4);
-			if (sorted4 && n4 > 0 && memcmp(k4[n4 - 1].b, a->b, 4) > 0)
+		key(e + i * size, ctx, &a);
+		if (a.family == 4) {
+			memcpy(k4[n4].b, a.b, 4);
+			if (sorted4 && n4 > 0 && memcmp(k4[n4 - 1].b, a.b, 4) > 0)
 				sorted4 = false;
 			k4[n4++].pos = (uint32_t)i;
 		} else {
-			memcpy(k6[n6].b, a->b, 16);
+			memcpy(k6[n6].b, a.b, 16);
 			if (sorted6 && n6 > 0 &&
-			    memcmp(k6[n6 - 1].b, a->b, 16) > 0)
+			    memcmp(k6[n6 - 1].b, a.b, 16) > 0)
 				sorted6 = false;
 			k6[n6++].pos = (uint32_t)i;
 		}
@@ -205,4 +209,17 @@ out:
 	free(t6);
 	free(tmp);
 	return rc;
+}
+
+/* addr_sort()'s key: the struct addr at the offset CTX points to. */
+static void
+key_at(const void *elem, void *ctx, struct addr *a)
+{
+	memcpy(a, (const uint8_t *)elem + *(const size_t *)ctx, sizeof(*a));
+}
+
+int
+addr_sort(void *base, size_t n, size_t size, size_t off)
+{
+	return addr_sort_by(base, n, size, key_at, &off);
 }

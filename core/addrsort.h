@@ -47,4 +47,9 @@ struct addr_key6 *addr_sort6(struct addr_key6 *keys, struct addr_key6 *tmp,
  * as it was). */
 int addr_sort(void *base, size_t n, size_t size, size_t off);
 
+/* addr_sort() for entries that do not hold a struct addr: KEY(entry,
+ * CTX, out) gives the address of each. */
+int addr_sort_by(void *base, size_t n, size_t size,
+    void (*key)(const void *, void *, struct addr *), void *ctx);
+
 #endif

@@ -163,17 +163,19 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 		struct lk_result fr;
+		struct addr va;
 
 		if (v->fstatus != LK_UNKNOWN)
 			continue;
 		xrev_fwd(x, v, &fr);
+		va = xrev_addr(x, v);
 		if (model_fail(m, fr.name) != FAIL_NONE)
 			continue;
-		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+		rc = report_add(r, self, &va, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
 		    "points to %s; no loaded zone is authoritative for %s, so "
 		    "it cannot be confirmed that it resolves back",
-		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
+		    names_addr_fmt(&va, abuf), msgname_node(m, &n, t),
 		    fr.hops ? msgname_node(m, &n, fr.name) : "that name");
 		if (rc < 0)
 			return rc;
@@ -208,10 +210,12 @@ multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 
 	for (i = 0; i < x->nrev && rc == 0; i += nptr) {
 		const struct xrev *v = &x->rev[i];
+		struct addr va;
 
 		nptr = xref_rev_run(x, i);
 		if (nptr < 2)
 			continue;
+		va = xrev_addr(x, v);
 		if ((p = malloc(nptr * sizeof(*p))) == NULL)
 			return RDA_ENOMEM;
 		for (j = 0; j < nptr; j++)
@@ -226,11 +230,11 @@ multiple_ptr(const struct xref *x, struct report *r, unsigned self)
 		}
 		last = p[nptr - 1];
 		free(p);
-		rc = report_add(r, self, &v->addr, m->recs[last].rd.target,
+		rc = report_add(r, self, &va, m->recs[last].rd.target,
 		    MODEL_NONE, model_rec_zone(m, &m->recs[last]), last,
 		    "%s has %zu PTR records (%s); mail servers take any one of "
 		    "them, so keep only the mail host's name and remove the "
-		    "others", names_addr_fmt(&v->addr, abuf), nptr, list);
+		    "others", names_addr_fmt(&va, abuf), nptr, list);
 	}
 	return rc;
 }
@@ -248,26 +252,28 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 		struct lk_result fr;
+		struct addr va;
 
 		if (!v->fside)
 			continue;	/* a plain look-up: no CNAME */
 		xrev_fwd(x, v, &fr);
+		va = xrev_addr(x, v);
 		if (fr.hops == 0)
 			continue;
 		if (fr.status == LK_LOOP || fr.status == LK_TOOLONG)
-			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+			rc = report_add(r, self, &va, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, an alias (CNAME) whose chain "
 			    "never ends (%s); point it at the host's canonical "
-			    "name", names_addr_fmt(&v->addr, abuf),
+			    "name", names_addr_fmt(&va, abuf),
 			    msgname_node(m, &n, t),
 			    lookup_status_str(fr.status));
 		else
-			rc = report_add(r, self, &v->addr, t, fr.name,
+			rc = report_add(r, self, &va, t, fr.name,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, an alias (CNAME) of %s; "
 			    "point it at the canonical name %s",
-			    names_addr_fmt(&v->addr, abuf),
+			    names_addr_fmt(&va, abuf),
 			    msgname_node(m, &n, t),
 			    msgname_node(m, &n, fr.name),
 			    msgname_node(m, &n, fr.name));
@@ -301,13 +307,15 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 		struct lk_result fr;
+		struct addr va;
 
 		if (v->fstatus != LK_NXDOMAIN && v->fstatus != LK_NODATA)
 			continue;	/* the common case: no finding */
 		xrev_fwd(x, v, &fr);
-		names_addr_fmt(&v->addr, abuf);
+		va = xrev_addr(x, v);
+		names_addr_fmt(&va, abuf);
 		if (fr.status == LK_NXDOMAIN && under_reverse(m, t))
-			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+			rc = report_add(r, self, &va, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which does not exist: a "
 			    "name inside the reverse tree is almost always a "
@@ -315,23 +323,23 @@ dangling_ptr(const struct xref *x, struct report *r, unsigned self)
 			    "the target with '.'", abuf,
 			    msgname_node(m, &n, t));
 		else if (fr.status == LK_NXDOMAIN)
-			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+			rc = report_add(r, self, &va, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which does not exist in "
 			    "zone %s: add \"%s %s %s\" there or correct the "
 			    "PTR", abuf, msgname_node(m, &n, t),
 			    msgname_zone(m, &n, fr.zone),
 			    msgname_node(m, &n, fr.name),
-			    msgname_rrtype(&v->addr), abuf);
+			    msgname_rrtype(&va), abuf);
 		else if (fr.status == LK_NODATA)
-			rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+			rc = report_add(r, self, &va, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 			    "PTR of %s points to %s, which has no %s record: "
 			    "add \"%s %s %s\" to zone %s or correct the PTR",
 			    abuf, msgname_node(m, &n, t),
-			    msgname_rrtype(&v->addr),
+			    msgname_rrtype(&va),
 			    msgname_node(m, &n, fr.name),
-			    msgname_rrtype(&v->addr), abuf,
+			    msgname_rrtype(&va), abuf,
 			    msgname_zone(m, &n, fr.zone));
 		else
 			continue;
@@ -356,31 +364,33 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 		struct lk_result fr;
+		struct addr va;
 
 		if (v->fstatus != LK_ANSWER || v->match)
 			continue;
 		xrev_fwd(x, v, &fr);
-		type = v->addr.family == 4 ? RT_A : RT_AAAA;
+		va = xrev_addr(x, v);
+		type = v->family == 4 ? RT_A : RT_AAAA;
 		list[0] = '\0';
 		for (k = lookup_rec(m, fr.node, fr.zone, type);
 		    k != MODEL_NONE;
 		    k = lookup_rec_next(m, fr.node, fr.zone, type, k)) {
 			struct addr a = {0};
 
-			a.family = v->addr.family;
+			a.family = v->family;
 			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
 			len = strlen(list);
 			if (len + NAMES_ADDR_TXT_MAX + 8 < sizeof(list))
 				snprintf(list + len, sizeof(list) - len, "%s%s",
 				    len ? ", " : "", names_addr_fmt(&a, b));
 		}
-		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+		rc = report_add(r, self, &va, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
 		    "PTR of %s points to %s, but %s resolves to %s, not %s: "
 		    "correct the PTR or the %s record",
-		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
+		    names_addr_fmt(&va, abuf), msgname_node(m, &n, t),
 		    msgname_node(m, &n, t), list, abuf,
-		    msgname_rrtype(&v->addr));
+		    msgname_rrtype(&va));
 		if (rc < 0)
 			return rc;
 	}
@@ -586,17 +596,19 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		const struct xrev *v = &x->rev[i];
 		uint32_t t = m->recs[v->ptr].rd.target;
 		struct lk_result fr;
+		struct addr va;
 
 		if (v->fstatus != LK_UNKNOWN)
 			continue;
 		xrev_fwd(x, v, &fr);
+		va = xrev_addr(x, v);
 		if ((why = model_fail(m, fr.name)) == FAIL_NONE)
 			continue;
-		rc = report_add(r, self, &v->addr, t, MODEL_NONE,
+		rc = report_add(r, self, &va, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
 		    "points to %s; the live look-up of %s failed (%s), so it "
 		    "cannot be confirmed that it resolves back",
-		    names_addr_fmt(&v->addr, abuf), msgname_node(m, &n, t),
+		    names_addr_fmt(&va, abuf), msgname_node(m, &n, t),
 		    msgname_node(m, &n, fr.name), fail_str(why));
 		if (rc < 0)
 			return rc;

@@ -170,15 +170,19 @@ coverage_build(struct coverage *c, const struct xref *x,
 		struct cov_addr *e = &c->a[c->n++];
 		const struct addr *a = &e->addr;
 
+		if (ri < x->nrev)
+			e->addr = xrev_addr(x, &x->rev[ri]);
 		if (ri >= x->nrev || (fi < x->nfwd &&
-		    xref_fwd_cmp(x, fi, &x->rev[ri].addr) <= 0))
+		    xref_fwd_cmp(x, fi, &e->addr) <= 0))
 			e->addr = xfwd_addr(m, &x->fwd[fi]);
-		else
-			e->addr = x->rev[ri].addr;
 		for (fj = fi; fj < x->nfwd && xref_fwd_cmp(x, fj, a) == 0;)
 			fj++;
-		for (rj = ri; rj < x->nrev && addr_cmp(&x->rev[rj].addr, a) == 0;)
-			rj++;
+		for (rj = ri; rj < x->nrev; rj++) {
+			struct addr ra = xrev_addr(x, &x->rev[rj]);
+
+			if (addr_cmp(&ra, a) != 0)
+				break;
+		}
 		e->ptr = rj > ri ? m->recs[x->rev[ri].ptr].rd.target :
 		    MODEL_NONE;
 		e->name = fj > fi ? m->recs[x->fwd[fi].rec].owner : e->ptr;

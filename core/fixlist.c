@@ -226,12 +226,15 @@ from_rev(const struct xref *x, struct fixes *fx)
 	int rc;
 
 	for (i = 0; i < x->nrev; i++) {
-		if ((i > 0 && xref_addr_cmp(&x->rev[i].addr,
-		    &x->rev[i - 1].addr) == 0) || has_fwd(x, &x->rev[i].addr) ||
-		    mail_addr(x->mail, &x->rev[i].addr))
+		struct addr a;
+
+		if (i > 0 && xref_rev_same(x, &x->rev[i], &x->rev[i - 1]))
+			continue;
+		a = xrev_addr(x, &x->rev[i]);
+		if (has_fwd(x, &a) || mail_addr(x->mail, &a))
 			continue;
 		memset(&f, 0, sizeof(f));
-		f.addr = x->rev[i].addr;
+		f.addr = a;
 		f.want = MODEL_NONE;
 		xref_ptr(x, &f.addr, &f.ptr);
 		if (f.ptr.status != LK_ANSWER)

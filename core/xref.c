@@ -543,10 +543,45 @@ out:
  * set, for a wildcard answer, the A/AAAA entry whose look-up found it (a
  * wildcard has no node of its own). */
 
-static int
-rev_cmp(const struct xrev *a, const struct xrev *b)
+/* addr_sort_by()'s key for PTR entries (CTX: the xref). */
+static void
+rev_key(const void *elem, void *ctx, struct addr *a)
 {
-	return xref_addr_cmp(&a->addr, &b->addr);
+	*a = xrev_addr(ctx, elem);
+}
+
+/* Whether the N entries at V are in address order, as the nodes of a
+ * reverse zone usually are: IPv4 (by value) before IPv6 (by bytes). */
+static bool
+rev_sorted(const struct xref *x, const struct xrev *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		if (v[i - 1].family != v[i].family) {
+			if (v[i - 1].family > v[i].family)
+				return false;
+		} else if (v[i].family == 4) {
+			if (memcmp(&v[i - 1].a, &v[i].a, 4) > 0)
+				return false;
+		} else if (memcmp(x->raddr6[v[i - 1].a].b,
+		    x->raddr6[v[i].a].b, 16) > 0)
+			return false;
+	}
+	return true;
+}
+
+/* Sets the address of entry V to A, an IPv6 one at x->raddr6[I6]. */
+static void
+rev_set(struct xref *x, struct xrev *v, const struct addr *a, size_t i6)
+{
+	v->family = a->family;
+	if (a->family == 4)
+		memcpy(&v->a, a->b, 4);
+	else {
+		memcpy(x->raddr6[i6].b, a->b, 16);
+		v->a = (uint32_t)i6;
+	}
 }
 
 struct cand_ctx {
@@ -554,8 +589,8 @@ struct cand_ctx {
 	uint32_t in4, in6;	/* in-addr.arpa, ip6.arpa nodes, or NONE */
 	uint8_t *arpa;		/* per zone: its apex is arpa. or below */
 	uint64_t *bits;		/* per node: a candidate */
-	size_t count[PAR_MAX];	/* candidates of each part */
-	size_t start[PAR_MAX];	/* where each part's go */
+	size_t count[PAR_MAX][2]; /* candidates of each part, IPv6 ones */
+	size_t start[PAR_MAX][2]; /* where each part's go */
 	struct xrev *v;
 };
 
@@ -619,7 +654,7 @@ cand_mark(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct cand_ctx *cc = ctx;
 	struct addr a;
-	size_t i, k = 0;
+	size_t i, k = 0, k6 = 0;
 
 	for (i = lo > 0 ? lo : 1; i < hi; i++)
 		if (cand_node(cc, (uint32_t)i, &a)) {
@@ -627,8 +662,10 @@ cand_mark(void *ctx, unsigned part, size_t lo, size_t hi)
 			 * so no two write one word. */
 			cc->bits[i / 64] |= (uint64_t)1 << (i % 64);
 			k++;
+			k6 += a.family == 6;
 		}
-	cc->count[part] = k;
+	cc->count[part][0] = k;
+	cc->count[part][1] = k6;
 }
 
 /* Second pass: the marked ones, in node order, from the part's start. */
@@ -636,14 +673,17 @@ static void
 cand_fill(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct cand_ctx *cc = ctx;
-	struct xrev *v = cc->v + cc->start[part];
-	size_t i;
+	struct xrev *v = cc->v + cc->start[part][0];
+	size_t i, i6 = cc->start[part][1];
+	struct addr a;
 
 	for (i = lo; i < hi; i++) {
 		if ((cc->bits[i / 64] & ((uint64_t)1 << (i % 64))) == 0)
 			continue;
 		memset(v, 0, sizeof(*v));
-		(void)cand_node(cc, (uint32_t)i, &v->addr);
+		(void)cand_node(cc, (uint32_t)i, &a);
+		rev_set(cc->x, v, &a, i6);
+		i6 += a.family == 6;
 		v->ptr = (uint32_t)i;
 		v++;
 	}
@@ -661,8 +701,9 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 	const size_t grain = 16384;	/* a multiple of 64: see cand_mark() */
 	struct cand_ctx cc;
 	struct xrev *v = NULL;
+	struct addr a, vj;
 	uint32_t arpa, id;
-	size_t i, j, n = 0, n1, nw;
+	size_t i, j, n = 0, n1, nw, n6 = 0, cap6;
 	unsigned np, part;
 
 	memset(&cc, 0, sizeof(cc));
@@ -682,19 +723,24 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 			cc.arpa[i] = id == arpa;
 	np = par_for(x->m->nnodes, grain, cand_mark, &cc);
 	for (part = 0; part < np; part++) {
-		cc.start[part] = n;
-		n += cc.count[part];
+		cc.start[part][0] = n;
+		cc.start[part][1] = n6;
+		n += cc.count[part][0];
+		n6 += cc.count[part][1];
 	}
 	/* The wildcard answers, at most one per A/AAAA entry, are counted
 	 * after the sort below; room for them is made then. */
 	if (n > 0) {
-		if ((v = malloc(n * sizeof(*v))) == NULL)
+		if ((v = malloc(n * sizeof(*v))) == NULL ||
+		    (n6 > 0 && (x->raddr6 = malloc(n6 *
+		    sizeof(*x->raddr6))) == NULL))
 			goto nomem;
+		x->nraddr6 = n6;
 		cc.v = v;
 		if (par_for(x->m->nnodes, grain, cand_fill, &cc) != np)
 			abort();	/* the same split both times */
-		if (addr_sort(v, n, sizeof(*v), offsetof(struct xrev,
-		    addr)) < 0)
+		if (!rev_sorted(x, v, n) &&
+		    addr_sort_by(v, n, sizeof(*v), rev_key, x) < 0)
 			goto nomem;
 	}
 	free(cc.arpa);
@@ -702,10 +748,13 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 	cc.arpa = NULL;
 	cc.bits = NULL;
 	*cap = n;
+	cap6 = n6;
 	/* An address whose reverse name is a node above is examined there;
 	 * only the others (wildcard answers) are added.  Both lists are in
-	 * address order: one pass over the two. */
+	 * address order: one pass over the two (VJ: the address of v[j]). */
 	n1 = n;
+	if (n1 > 0)
+		vj = xrev_addr(x, &v[0]);
 	for (i = 0, j = 0; i < x->nfwd; i++) {
 		const struct xfwd *f = &x->fwd[i];
 		struct xrev *c;
@@ -713,20 +762,24 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		if (f->pstatus != LK_ANSWER ||
 		    (i > 0 && xref_fwd_same(x, i, i - 1)))
 			continue;
-		while (j < n1 && xref_fwd_cmp(x, i, &v[j].addr) > 0)
-			j++;
-		if (j < n1 && xref_fwd_cmp(x, i, &v[j].addr) == 0)
+		while (j < n1 && xref_fwd_cmp(x, i, &vj) > 0)
+			if (++j < n1)
+				vj = xrev_addr(x, &v[j]);
+		if (j < n1 && xref_fwd_cmp(x, i, &vj) == 0)
 			continue;
-		if (vec_reserve((void **)&v, cap, n + 1, sizeof(*v)) < 0)
+		a = xfwd_addr(x->m, f);
+		if (vec_reserve((void **)&v, cap, n + 1, sizeof(*v)) < 0 ||
+		    (a.family == 6 && vec_reserve((void **)&x->raddr6, &cap6,
+		    x->nraddr6 + 1, sizeof(*x->raddr6)) < 0))
 			goto nomem;
 		c = &v[n++];
 		memset(c, 0, sizeof(*c));
-		c->addr = xfwd_addr(x->m, f);
+		rev_set(x, c, &a, x->nraddr6);
+		x->nraddr6 += a.family == 6;
 		c->fside = 1;
 		c->ptr = (uint32_t)i;
 	}
-	if (n > n1 && addr_sort(v, n, sizeof(*v),
-	    offsetof(struct xrev, addr)) < 0)
+	if (n > n1 && addr_sort_by(v, n, sizeof(*v), rev_key, x) < 0)
 		goto nomem;
 	*out = v;
 	*nout = n;
@@ -778,6 +831,7 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct par_list *l = &sc->part[part];
 	const struct model *m = x->m;
 	struct lk_result res;
+	struct addr a;
 	size_t i;
 
 	for (i = lo; i < hi; i++) {
@@ -792,9 +846,9 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 		if (i + 2 < hi)
 			__builtin_prefetch(&m->recs[m->nodes[m->recs[x->rev[i +
 			    2].ptr].rd.target].first]);
-		lookup_node(m, target, v->addr.family == 4 ? RT_A : RT_AAAA,
-		    &res);
-		v->match = has_addr(x, &res, &v->addr);
+		lookup_node(m, target, v->family == 4 ? RT_A : RT_AAAA, &res);
+		a = xrev_addr(x, v);
+		v->match = has_addr(x, &res, &a);
 		v->fstatus = res.status;
 		if (keep(m, &res, target, &v->fside, l, i) < 0)
 			return;
@@ -875,7 +929,7 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 
 	(void)part;
 	for (i = lo; i < hi; i++) {
-		if (i > 0 && rev_cmp(&v[i], &v[i - 1]) == 0)
+		if (i > 0 && xref_rev_same(x, &v[i], &v[i - 1]))
 			continue;	/* an address once */
 		if (v[i].fside)
 			xfwd_ptr(x, &x->fwd[v[i].ptr], &res);
@@ -973,6 +1027,9 @@ xref_clear(struct xref *x)
 	free(x->rev);
 	free(x->side_fwd);
 	free(x->side_rev);
+	free(x->raddr6);
+	x->raddr6 = NULL;
+	x->nraddr6 = 0;
 	x->cls = NULL;
 	x->fwd = NULL;
 	x->rev = NULL;

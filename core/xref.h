@@ -38,18 +38,21 @@ struct xfwd {
 	uint8_t pside;		/* the look-up is in x->side_fwd */
 };
 
-/* 24 bytes.  The PTR records of one address are consecutive entries
- * (xref_rev_run()).  The A/AAAA look-up at the PTR's target is, for
+/* 12 bytes.  The PTR records of one address are consecutive entries
+ * (xref_rev_run()).  The address is inline for IPv4 and in x->raddr6 for
+ * IPv6 (xrev_addr()).  The A/AAAA look-up at the PTR's target is, for
  * nearly every entry, the plain one: no CNAME followed, no wildcard, so
  * the name asked and the node that answers are the target itself; then
  * only its status is kept here and xrev_fwd() gives the rest.  The others
  * are kept whole in x->side_rev. */
 struct xrev {
-	struct addr addr;
+	uint32_t ptr;		/* the PTR record */
+	uint32_t a;		/* IPv4: the address's bytes; IPv6: the index
+				 * of the address in x->raddr6 */
+	uint8_t family;		/* 4 or 6 */
 	bool match;		/* the target resolves to the address */
 	uint8_t fstatus;	/* enum lk_status of the look-up at the target */
-	uint8_t fside;		/* the look-up is in x->side */
-	uint32_t ptr;		/* the PTR record */
+	uint8_t fside;		/* the look-up is in x->side_rev */
 };
 
 /* A look-up that is not the plain one, for entry i of x->fwd or x->rev. */
@@ -79,6 +82,8 @@ struct xref {
 	size_t nfwd;
 	struct xrev *rev;
 	size_t nrev;
+	struct addr6 *raddr6;	/* the IPv6 addresses of rev */
+	size_t nraddr6;
 	struct xside *side_fwd;	/* by entry */
 	size_t nside_fwd;
 	struct xside *side_rev;
@@ -136,6 +141,30 @@ void xfwd_ptr(const struct xref *x, const struct xfwd *f,
 void xrev_fwd(const struct xref *x, const struct xrev *v,
     struct lk_result *res);
 
+/* The address of PTR entry V. */
+static inline struct addr
+xrev_addr(const struct xref *x, const struct xrev *v)
+{
+	struct addr a;
+
+	memset(&a, 0, sizeof(a));
+	a.family = v->family;
+	if (v->family == 4)
+		memcpy(a.b, &v->a, 4);
+	else
+		memcpy(a.b, x->raddr6[v->a].b, 16);
+	return a;
+}
+
+/* Whether PTR entries V and W have one address. */
+static inline bool
+xref_rev_same(const struct xref *x, const struct xrev *v,
+    const struct xrev *w)
+{
+	return v->family == w->family && (v->a == w->a || (v->family == 6 &&
+	    memcmp(x->raddr6[v->a].b, x->raddr6[w->a].b, 16) == 0));
+}
+
 /* The number of x->rev entries from I on with the address of entry I:
  * the PTR records the address has, when I is its first. */
 static inline size_t
@@ -143,8 +172,7 @@ xref_rev_run(const struct xref *x, size_t i)
 {
 	size_t j = i + 1;
 
-	while (j < x->nrev && memcmp(&x->rev[j].addr, &x->rev[i].addr,
-	    sizeof(x->rev[i].addr)) == 0)
+	while (j < x->nrev && xref_rev_same(x, &x->rev[j], &x->rev[i]))
 		j++;
 	return j - i;
 }

@@ -1013,33 +1013,48 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 			t->cname++;
 	}
 	for (i = 1; i < x.nrev; i++) {
-		int c = xref_addr_cmp(&x.rev[i - 1].addr, &x.rev[i].addr);
+		struct addr pa = xrev_addr(&x, &x.rev[i - 1]);
+		struct addr ia = xrev_addr(&x, &x.rev[i]);
+		int c = xref_addr_cmp(&pa, &ia);
 
+		assert_int_equal(xref_rev_same(&x, &x.rev[i - 1], &x.rev[i]),
+		    c == 0);
 		if (c > 0 || (c == 0 && x.rev[i - 1].ptr >= x.rev[i].ptr))
 			fail_msg("rev[%zu] (%s, PTR %u) is out of order", i,
-			    names_addr_fmt(&x.rev[i].addr, abuf),
-			    x.rev[i].ptr);
+			    names_addr_fmt(&ia, abuf), x.rev[i].ptr);
 	}
 	/* Each PTR entry's forward look-up, kept whole or as its status
 	 * alone, is the look-up itself; and the count of entries kept whole
 	 * is the count of entries marked so. */
 	for (i = 0, nside = 0; i < x.nrev; i++) {
 		const struct xrev *v = &x.rev[i];
+		struct addr va = xrev_addr(&x, v);
 		struct lk_result got;
+		uint32_t p;
 
 		assert_int_equal(m->recs[v->ptr].type, RT_PTR);
+		/* The entry's PTR record is one the address's look-up
+		 * finds: the address is the entry's own. */
+		xref_ptr(&x, &va, &want);
+		assert_int_equal(want.status, LK_ANSWER);
+		for (p = lookup_rec(m, want.node, want.zone, RT_PTR);
+		    p != MODEL_NONE && p != v->ptr;
+		    p = lookup_rec_next(m, want.node, want.zone, RT_PTR, p))
+			;
+		if (p == MODEL_NONE)
+			fail_msg("rev[%zu] (%s): PTR %u is not the address's",
+			    i, names_addr_fmt(&va, abuf), v->ptr);
 		xrev_fwd(&x, v, &got);
 		lookup_node(m, m->recs[v->ptr].rd.target,
-		    v->addr.family == 4 ? RT_A : RT_AAAA, &want);
+		    v->family == 4 ? RT_A : RT_AAAA, &want);
 		if (!res_eq(&got, &want)) {
 			print_res(m, "xrev_fwd   ", &got);
 			print_res(m, "lookup_node", &want);
 			fail_msg("rev[%zu] (%s): forward look-up differs", i,
-			    names_addr_fmt(&v->addr, abuf));
+			    names_addr_fmt(&va, abuf));
 		}
 		assert_int_equal(got.status, v->fstatus);
-		assert_int_equal(v->match, xref_has_addr(m, &want, &v->addr,
-		    NULL));
+		assert_int_equal(v->match, xref_has_addr(m, &want, &va, NULL));
 		nside += v->fside;
 	}
 	assert_int_equal(nside, x.nside_rev);
