@@ -51,8 +51,6 @@ grow_pow2(void **p, size_t n, size_t size)
 	return 0;
 }
 
-#define HASH_EMPTY UINT64_MAX
-
 /* The hash table has any size, not only a power of two, so that it can be
  * made the size a load needs (model_reserve()): a hash picks its first
  * slot by multiplication ("fastrange"), probes go on linearly, wrapping. */
@@ -62,9 +60,19 @@ slot_of(const struct model *m, uint32_t h)
 	return (size_t)(((uint64_t)h * m->caphash) >> 32);
 }
 
-/* Grow at a load factor of 4/5: slots hold the full hash, so a probe past
- * a collision stays in the cache line it started in or the next.  A
- * reservation aims at 7/10, room for an estimate a little short. */
+/* A slot's tag: a byte of the hash that slot_of() hardly uses, never 0.
+ * A probe reads the tags, 64 to a cache line, and touches an id and its
+ * node only when the tag is the name's (1 in 255 of the others).  Five
+ * bytes a slot, where a full hash beside the id made eight. */
+static inline uint8_t
+tag_of(uint32_t h)
+{
+	return (uint8_t)(1 + h % 255);
+}
+
+/* Grow at a load factor of 4/5: a probe past a collision stays in the
+ * cache line of tags it started in.  A reservation aims at 7/10, room
+ * for an estimate a little short. */
 #define HASH_FULL(n, cap) ((n) * 5 > (cap) * 4)
 #define HASH_AIM(n) ((n) * 10 / 7 + 1024)
 
@@ -102,33 +110,38 @@ node_is(const struct model *m, uint32_t id, uint32_t parent,
 	return true;
 }
 
-/* Each slot keeps the full 32-bit hash beside the id, so a probe touches
- * a node (a likely cache miss) only when the hashes are equal.  H is
- * hash_of(PARENT, LABEL, LEN). */
+/* H is hash_of(PARENT, LABEL, LEN). */
 static uint32_t
 child_find(const struct model *m, uint32_t parent, const uint8_t *label,
     size_t len, uint32_t h)
 {
-	uint32_t id;
+	uint8_t t = tag_of(h), s;
 	size_t i = slot_of(m, h);
-	uint64_t slot;
 
-	while ((slot = m->hash[i]) != HASH_EMPTY) {
-		id = (uint32_t)slot;
-		if ((uint32_t)(slot >> 32) == h &&
-		    node_is(m, id, parent, label, len))
-			return id;
+	while ((s = m->tags[i]) != 0) {
+		if (s == t && node_is(m, m->ids[i], parent, label, len))
+			return m->ids[i];
 		if (++i == m->caphash)
 			i = 0;
 	}
 	return MODEL_NONE;
 }
 
+/* Starts loading the slot a probe for hash H begins at. */
+static inline void
+slot_prefetch(const struct model *m, uint32_t h)
+{
+	size_t i = slot_of(m, h);
+
+	__builtin_prefetch(&m->tags[i]);
+	__builtin_prefetch(&m->ids[i]);
+}
+
 void
 model_child_prefetch(const struct model *m, uint32_t parent,
     const uint8_t *label, size_t len)
 {
-	__builtin_prefetch(&m->hash[slot_of(m, hash_of(parent, label, len))]);
+	slot_prefetch(m, hash_of(parent, label, len));
 }
 
 uint32_t
@@ -138,34 +151,63 @@ model_child(const struct model *m, uint32_t parent, const uint8_t *label,
 	return child_find(m, parent, label, len, hash_of(parent, label, len));
 }
 
-/* Moves every slot into a table of CAP slots. */
+#define SLOT_BYTES (sizeof(uint8_t) + sizeof(uint32_t))
+#define REHASH_AHEAD 16
+
+/* Puts node ID, of hash H, in the first free slot from its own. */
+static void
+slot_put(struct model *m, uint32_t h, uint32_t id)
+{
+	size_t i;
+
+	for (i = slot_of(m, h); m->tags[i] != 0;
+	    i = i + 1 == m->caphash ? 0 : i + 1)
+		;
+	m->tags[i] = tag_of(h);
+	m->ids[i] = id;
+}
+
+/* A table of CAP slots, with every node but the root: the hashes are
+ * computed again from the nodes and labels, read in order. */
 static int
 rehash(struct model *m, size_t cap)
 {
-	uint64_t *old = m->hash;
-	size_t oldcap = m->caphash, i, j;
-	uint64_t *h;
+	uint8_t *tags;
+	uint32_t *ids, ring[REHASH_AHEAD];
+	size_t oldcap = m->caphash, i;
 
-	if (cap > oldcap && !affordable(m, (cap - oldcap) * sizeof(*h)))
+	if (cap > oldcap && !affordable(m, (cap - oldcap) * SLOT_BYTES))
 		return RDA_ELIMIT;
-	if ((h = malloc(cap * sizeof(*h))) == NULL)
+	if ((tags = calloc(cap, 1)) == NULL)
 		return RDA_ENOMEM;
-	memset(h, 0xff, cap * sizeof(*h));
-	m->hash = h;
-	m->caphash = cap;
-	for (i = 0; i < oldcap; i++) {
-		uint64_t slot = old[i];
-
-		if (slot == HASH_EMPTY)
-			continue;
-		for (j = slot_of(m, (uint32_t)(slot >> 32));
-		    h[j] != HASH_EMPTY; j = j + 1 == cap ? 0 : j + 1)
-			;
-		h[j] = slot;
+	if ((ids = malloc(cap * sizeof(*ids))) == NULL) {
+		free(tags);
+		return RDA_ENOMEM;
 	}
-	free(old);
-	m->bytes += cap * sizeof(*h);
-	m->bytes -= oldcap * sizeof(*h);
+	free(m->tags);
+	free(m->ids);
+	m->tags = tags;
+	m->ids = ids;
+	m->caphash = cap;
+	/* Each node's hash is computed AHEAD nodes before it is put, and
+	 * its slot loaded meanwhile: the writes land at random. */
+	for (i = 1; i < m->nnodes + REHASH_AHEAD; i++) {
+		/* The node AHEAD back first: its place in the ring is the
+		 * one node I takes. */
+		if (i >= REHASH_AHEAD + 1)
+			slot_put(m, ring[i % REHASH_AHEAD],
+			    (uint32_t)(i - REHASH_AHEAD));
+		if (i < m->nnodes) {
+			const struct node *n = &m->nodes[i];
+			const uint8_t *l = m->labels + n->label;
+
+			ring[i % REHASH_AHEAD] = hash_of(n->parent, l + 1,
+			    l[0]);
+			slot_prefetch(m, ring[i % REHASH_AHEAD]);
+		}
+	}
+	m->bytes += cap * SLOT_BYTES;
+	m->bytes -= oldcap * SLOT_BYTES;
 	return 0;
 }
 
@@ -209,11 +251,8 @@ child_add_h(struct model *m, uint32_t parent, const uint8_t *label,
 	m->labels[m->nlabels++] = (uint8_t)len;
 	for (i = 0; i < len; i++)
 		m->labels[m->nlabels++] = names_lower(label[i]);
-	for (i = slot_of(m, h); m->hash[i] != HASH_EMPTY;
-	    i = i + 1 == m->caphash ? 0 : i + 1)
-		;
 	*id = (uint32_t)m->nnodes;
-	m->hash[i] = (uint64_t)h << 32 | *id;
+	slot_put(m, h, *id);
 	m->nnodes++;
 	return 0;
 }
@@ -234,17 +273,18 @@ model_new(void)
 	if (m == NULL)
 		return NULL;
 	m->caphash = 1024;
-	m->hash = malloc(m->caphash * sizeof(*m->hash));
+	m->tags = calloc(m->caphash, 1);
+	m->ids = malloc(m->caphash * sizeof(*m->ids));
 	m->nodes = calloc(64, sizeof(*m->nodes));
 	m->labels = malloc(64);
-	if (m->hash == NULL || m->nodes == NULL || m->labels == NULL) {
+	if (m->tags == NULL || m->ids == NULL || m->nodes == NULL ||
+	    m->labels == NULL) {
 		model_free(m);
 		return NULL;
 	}
-	memset(m->hash, 0xff, m->caphash * sizeof(*m->hash));
 	m->capnodes = 64;
 	m->caplabels = 64;
-	m->bytes = m->caphash * sizeof(*m->hash) + 64 * sizeof(*m->nodes) + 64;
+	m->bytes = m->caphash * SLOT_BYTES + 64 * sizeof(*m->nodes) + 64;
 	/* Node 0 is the root; it is never in the hash table. */
 	m->nodes[0].parent = MODEL_NONE;
 	m->nodes[0].zone = MODEL_NONE;
@@ -270,7 +310,8 @@ model_free(struct model *m)
 	free(m->nodes);
 	free(m->addr6);
 	free(m->labels);
-	free(m->hash);
+	free(m->tags);
+	free(m->ids);
 	free(m->recs);
 	model_spf_free(m);
 	free(m);
@@ -396,7 +437,7 @@ model_prefetch(const struct model *m, const uint8_t *wire, size_t len,
 			hint->recent = i;
 			hint->parent = e->id[j];
 			hint->hash = hash_of(hint->parent, wire + 1, wire[0]);
-			__builtin_prefetch(&m->hash[slot_of(m, hint->hash)]);
+			slot_prefetch(m, hint->hash);
 			return;
 		}
 	}

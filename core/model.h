@@ -109,9 +109,12 @@ struct model {
 	size_t nnodes, capnodes;
 	uint8_t *labels;	/* arena: [len][lower-cased bytes]... */
 	size_t nlabels, caplabels;
-	uint64_t *hash;		/* open addressing: hash << 32 | node id;
-				 * HASH_EMPTY when free */
-	size_t caphash;		/* any size (core/model.c: slot_of()) */
+	/* The name table, open addressing over two arrays of caphash
+	 * slots (any size, core/model.c: slot_of()): a byte of each name's
+	 * hash, 0 when the slot is free, and the node id. */
+	uint8_t *tags;
+	uint32_t *ids;
+	size_t caphash;
 	struct rec *recs;
 	size_t nrecs, caprecs;
 	struct addr6 *addr6;	/* AAAA addresses (struct rec) */
