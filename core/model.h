@@ -72,13 +72,13 @@ struct source {
 	bool axfr;
 };
 
-/* 24 bytes: an IPv6 address lives in a side table (m->addr6), so the
- * records of every other type do not pay 12 bytes for it. */
+/* 20 bytes: an IPv6 address lives in a side table (m->addr6), so the
+ * records of every other type do not pay 12 bytes for it; the TTL, which
+ * no check reads, is not kept (--dump shows the records as loaded). */
 struct rec {
 	uint32_t owner;		/* node id */
 	uint32_t src;		/* source id; the zone is the source's */
 	uint32_t line;		/* first line of the record, 0 if none */
-	uint32_t ttl;
 	uint16_t type;
 	uint16_t pref;		/* MX preference */
 	union {

@@ -646,7 +646,7 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 		return rc;
 	p += n;
 	memcpy(&r.type, p, 2);
-	memcpy(&r.ttl, p + 2, 4);
+	/* p + 2: the TTL, which the model does not keep. */
 	memcpy(&r.pref, p + 6, 2);
 	rdlen = p[8];
 	p += 9;

@@ -315,7 +315,6 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.line = line;
-	r.ttl = ldns_rr_ttl(rr);
 	r.type = (uint16_t)ldns_rr_get_type(rr);
 	switch (r.type) {
 	case RT_A:
@@ -662,7 +661,7 @@ dump(struct ctx *c, ldns_rr *rr)
 /* The fast path's record into the model (what store() takes from an
  * ldns_rr, from the fast path's wire form). */
 static int
-fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
+fast_store(struct ctx *c, uint32_t src, unsigned line,
     const struct fast_rr *f)
 {
 	struct rec r;
@@ -671,7 +670,6 @@ fast_store(struct ctx *c, uint32_t src, unsigned line, uint32_t ttl,
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.line = line;
-	r.ttl = ttl;
 	r.type = f->type;
 	if (f->type == RT_A) {
 		memcpy(r.rd.a4, f->rdata, 4);
@@ -798,7 +796,7 @@ fast(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		fast_verify(c, file, line, h, blank, &f);
 	if (over_records(c, file, line, rc))
 		return true;
-	if ((*rc = fast_store(c, src, line, h->ttl, &f)) < 0)
+	if ((*rc = fast_store(c, src, line, &f)) < 0)
 		store_failed(c, file, line, *rc, h->type);
 	else if (!blank)
 		*rc = fast_prev(c, &f);

@@ -377,13 +377,12 @@ cmp_rec(struct tally *t, const struct run *a, size_t ia, const struct run *b,
 		    x->line, name_str(b->m, y->owner, n2), y->line);
 	else if (x->owner != y->owner)
 		t->ids++;
-	if (x->type != y->type || x->ttl != y->ttl || x->line != y->line ||
+	if (x->type != y->type || x->line != y->line ||
 	    x->src != y->src || x->pref != y->pref) {
-		differ(t, "record %zu of %s: type %u ttl %u line %u src %u "
-		    "pref %u with 1 thread; type %u ttl %u line %u src %u pref "
-		    "%u with 2", ia, name_str(a->m, x->owner, n1), x->type,
-		    x->ttl, x->line, x->src, x->pref, y->type, y->ttl, y->line,
-		    y->src, y->pref);
+		differ(t, "record %zu of %s: type %u line %u src %u pref %u "
+		    "with 1 thread; type %u line %u src %u pref %u with 2", ia,
+		    name_str(a->m, x->owner, n1), x->type, x->line, x->src,
+		    x->pref, y->type, y->line, y->src, y->pref);
 		return;
 	}
 	if (has_target(x->type)) {
