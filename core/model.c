@@ -309,6 +309,7 @@ model_free(struct model *m)
 	free(m->srcs);
 	free(m->nodes);
 	free(m->addr6);
+	free(m->mx);
 	free(m->labels);
 	free(m->tags);
 	free(m->ids);
@@ -540,6 +541,8 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 	if (grow_pow2((void **)&m->srcs, m->nsrcs, sizeof(*s)) < 0)
 		return RDA_ENOMEM;
 	s = &m->srcs[m->nsrcs];
+	if (m->nsrcs >= MODEL_SRC_MAX)
+		return RDA_ELIMIT;
 	if ((s->path = strdup(path)) == NULL)
 		return RDA_ENOMEM;
 	s->zone = zone;
@@ -549,7 +552,8 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 }
 
 int
-model_rec_add(struct model *m, const struct rec *r, const uint8_t *addr6)
+model_rec_add(struct model *m, const struct rec *r, const uint8_t *addr6,
+    uint16_t pref)
 {
 	int rc;
 
@@ -569,8 +573,16 @@ model_rec_add(struct model *m, const struct rec *r, const uint8_t *addr6)
 		memcpy(m->addr6[m->naddr6].b, addr6, 16);
 		m->recs[m->nrecs] = *r;
 		m->recs[m->nrecs++].rd.a6 = (uint32_t)m->naddr6++;
-	} else
+	} else {
+		if (r->type == RT_MX) {
+			if ((rc = grow(m, (void **)&m->mx, &m->capmx,
+			    m->nmx + 1, sizeof(*m->mx))) < 0)
+				return rc;
+			m->mx[m->nmx].rec = (uint32_t)m->nrecs;
+			m->mx[m->nmx++].pref = pref;
+		}
 		m->recs[m->nrecs++] = *r;
+	}
 	m->nodes[r->owner].nrec++;
 	m->zones[m->srcs[r->src].zone].records++;
 	return 0;
@@ -601,6 +613,29 @@ grouped(struct model *m)
 	return true;
 }
 
+static int
+mx_cmp(const void *pa, const void *pb)
+{
+	const struct model_mx *a = pa, *b = pb;
+
+	return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+uint16_t
+model_mx_pref(const struct model *m, uint32_t i)
+{
+	size_t lo = 0, hi = m->nmx, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (m->mx[mid].rec < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < m->nmx && m->mx[lo].rec == i ? m->mx[lo].pref : 0;
+}
+
 /* Counting sort by owner: linear, and stable, so records of one owner stay
  * in the order they were read. */
 static int
@@ -608,7 +643,7 @@ group_by_owner(struct model *m)
 {
 	struct rec *out;
 	uint32_t *pos;
-	size_t i, sum = 0;
+	size_t i, k, sum = 0;
 
 	if (m->nrecs == 0)
 		return 0;
@@ -633,9 +668,17 @@ group_by_owner(struct model *m)
 		pos[i] = (uint32_t)sum;
 		sum += m->nodes[i].nrec;
 	}
-	for (i = 0; i < m->nrecs; i++)
-		out[pos[m->recs[i].owner]++] = m->recs[i];
+	for (i = 0, k = 0; i < m->nrecs; i++) {
+		uint32_t to = pos[m->recs[i].owner]++;
+
+		out[to] = m->recs[i];
+		/* The MX side table is in record order: it follows. */
+		if (k < m->nmx && m->mx[k].rec == i)
+			m->mx[k++].rec = to;
+	}
 	free(pos);
+	if (m->nmx > 0)
+		qsort(m->mx, m->nmx, sizeof(*m->mx), mx_cmp);
 	free(m->recs);
 	m->recs = out;
 	m->bytes -= (m->caprecs - m->nrecs) * sizeof(*m->recs);
@@ -664,14 +707,17 @@ dup_cmp(const void *pa, const void *pb)
 	const struct rec *b = &dup_model->recs[*(const uint32_t *)pb];
 	uint32_t za = model_rec_zone(dup_model, a);
 	uint32_t zb = model_rec_zone(dup_model, b);
+	uint16_t pa_, pb_;
 	int c;
 
 	if (za != zb)
 		return za < zb ? -1 : 1;
 	if (a->type != b->type)
 		return a->type < b->type ? -1 : 1;
-	if (a->pref != b->pref)
-		return a->pref < b->pref ? -1 : 1;
+	if (a->type == RT_MX && (pa_ = model_mx_pref(dup_model,
+	    *(const uint32_t *)pa)) != (pb_ = model_mx_pref(dup_model,
+	    *(const uint32_t *)pb)))
+		return pa_ < pb_ ? -1 : 1;
 	if ((c = rd_cmp(dup_model, a, b)) != 0)
 		return c;
 	return *(const uint32_t *)pa < *(const uint32_t *)pb ? -1 : 1;
@@ -719,7 +765,9 @@ mark_duplicates(struct model *m, size_t *marked)
 			struct rec *a = &m->recs[idx[keep]];
 			struct rec *b = &m->recs[idx[j]];
 
-			if (a->type == b->type && a->pref == b->pref &&
+			if (a->type == b->type && (a->type != RT_MX ||
+			    model_mx_pref(m, idx[keep]) ==
+			    model_mx_pref(m, idx[j])) &&
 			    model_rec_zone(m, a) == model_rec_zone(m, b) &&
 			    rd_cmp(m, a, b) == 0) {
 				b->type = 0;
@@ -739,24 +787,32 @@ mark_duplicates(struct model *m, size_t *marked)
 static void
 compact(struct model *m)
 {
-	size_t i, out = 0;
+	size_t i, k, kout, out = 0;
 
 	for (i = 0; i < m->nzones; i++)
 		m->zones[i].records = 0;
 	for (i = 0; i < m->nnodes; i++)
 		m->nodes[i].nrec = 0;
-	for (i = 0; i < m->nrecs; i++) {
+	for (i = 0, k = 0, kout = 0; i < m->nrecs; i++) {
 		struct rec *r = &m->recs[i];
 		struct node *n = &m->nodes[r->owner];
+		bool mx = k < m->nmx && m->mx[k].rec == i;
 
+		if (mx)
+			k++;
 		if (r->type == 0)
 			continue;
+		if (mx) {
+			m->mx[kout] = m->mx[k - 1];
+			m->mx[kout++].rec = (uint32_t)out;
+		}
 		if (n->nrec++ == 0)
 			n->first = (uint32_t)out;
 		m->zones[model_rec_zone(m, r)].records++;
 		m->recs[out++] = *r;
 	}
 	m->nrecs = out;
+	m->nmx = kout;
 }
 
 int

@@ -28,7 +28,15 @@
 enum {
 	RT_A = 1, RT_NS = 2, RT_CNAME = 5, RT_SOA = 6, RT_PTR = 12,
 	RT_MX = 15, RT_TXT = 16, RT_AAAA = 28, RT_DNAME = 39,
+	RT_OTHER = 255,		/* any type over 254 (struct rec) */
 };
+
+/* TYPE as struct rec keeps it. */
+static inline unsigned
+model_type(unsigned type)
+{
+	return type < RT_OTHER ? type : RT_OTHER;
+}
 
 /* Node flags. */
 enum {
@@ -72,15 +80,20 @@ struct source {
 	bool axfr;
 };
 
-/* 20 bytes: an IPv6 address lives in a side table (m->addr6), so the
- * records of every other type do not pay 12 bytes for it; the TTL, which
- * no check reads, is not kept (--dump shows the records as loaded). */
+/* At most this many sources (files, transfers) in a model. */
+#define MODEL_SRC_MAX ((1u << 24) - 1)
+
+/* 16 bytes: an IPv6 address lives in a side table (m->addr6), so the
+ * records of every other type do not pay 12 bytes for it, and so does an
+ * MX preference (m->mx), which only tells duplicates apart; the TTL,
+ * which no check reads, is not kept (--dump shows the records as
+ * loaded).  A type over 254 is kept as RT_OTHER (model_type()): such a
+ * record tells only that its name exists. */
 struct rec {
 	uint32_t owner;		/* node id */
-	uint32_t src;		/* source id; the zone is the source's */
+	uint32_t src : 24;	/* source id; the zone is the source's */
+	uint32_t type : 8;	/* RT_*, RT_OTHER, 0 for a dropped copy */
 	uint32_t line;		/* first line of the record, 0 if none */
-	uint16_t type;
-	uint16_t pref;		/* MX preference */
 	union {
 		uint8_t a4[4];		/* A */
 		uint32_t a6;		/* AAAA: index into m->addr6 */
@@ -119,6 +132,11 @@ struct model {
 	size_t nrecs, caprecs;
 	struct addr6 *addr6;	/* AAAA addresses (struct rec) */
 	size_t naddr6, capaddr6;
+	struct model_mx {	/* MX preferences, by record */
+		uint32_t rec;
+		uint16_t pref;
+	} *mx;
+	size_t nmx, capmx;
 	struct zone *zones;
 	size_t nzones;
 	struct source *srcs;
@@ -210,11 +228,15 @@ int model_source_add(struct model *m, uint32_t zone, const char *path,
     bool axfr, uint32_t *src);
 
 /* Appends a copy of R; for an AAAA record, ADDR6 is its address (16
- * bytes, kept in the side table; R's rd is not read), otherwise NULL.
- * Returns 0, RDA_ENOMEM, RDA_ELIMIT past max_bytes or 2^32 records, or
- * RDA_EOWNER past MODEL_NREC_MAX records at R's owner. */
+ * bytes, kept in the side table; R's rd is not read), otherwise NULL;
+ * for an MX record, PREF is its preference.  Returns 0, RDA_ENOMEM,
+ * RDA_ELIMIT past max_bytes or 2^32 records, or RDA_EOWNER past
+ * MODEL_NREC_MAX records at R's owner. */
 int model_rec_add(struct model *m, const struct rec *r,
-    const uint8_t *addr6);
+    const uint8_t *addr6, uint16_t pref);
+
+/* The preference of MX record I. */
+uint16_t model_mx_pref(const struct model *m, uint32_t i);
 
 /* Groups records by owner (stable: file order is kept within an owner) and
  * computes each node's zone, cuts, occlusion and existence.  Call once,

@@ -637,6 +637,7 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 	const uint8_t *p = *pp;
 	struct rec r;
 	uint8_t n, rdlen, a6[16];
+	uint16_t type, pref;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -645,9 +646,10 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 	if ((rc = model_name(m, p, &r.owner)) < 0)
 		return rc;
 	p += n;
-	memcpy(&r.type, p, 2);
+	memcpy(&type, p, 2);
+	r.type = model_type(type);
 	/* p + 2: the TTL, which the model does not keep. */
-	memcpy(&r.pref, p + 6, 2);
+	memcpy(&pref, p + 6, 2);
 	rdlen = p[8];
 	p += 9;
 	switch (r.type) {
@@ -671,7 +673,7 @@ store_one(struct model *m, uint32_t src, const uint8_t **pp)
 		break;
 	}
 	*pp = p + rdlen;
-	return model_rec_add(m, &r, r.type == RT_AAAA ? a6 : NULL);
+	return model_rec_add(m, &r, r.type == RT_AAAA ? a6 : NULL, pref);
 }
 
 int

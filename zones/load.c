@@ -309,13 +309,14 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 	const char *text = NULL;
 	struct rec r;
 	uint8_t a6[16];
+	uint16_t pref = 0;
 	const ldns_rdf *f;
 	size_t n = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.line = line;
-	r.type = (uint16_t)ldns_rr_get_type(rr);
+	r.type = model_type(ldns_rr_get_type(rr));
 	switch (r.type) {
 	case RT_A:
 	case RT_AAAA:
@@ -336,7 +337,7 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 		break;
 	case RT_MX:
 		f = ldns_rr_rdf(rr, 0);
-		r.pref = f != NULL ? ldns_rdf2native_int16(f) : 0;
+		pref = f != NULL ? ldns_rdf2native_int16(f) : 0;
 		if ((target = target_of(rr, 1)) == NULL)
 			return RDA_EINVAL;
 		break;
@@ -349,7 +350,7 @@ store(struct ctx *c, uint32_t src, const char *file, unsigned line,
 			text = spf;
 		break;
 	}
-	return pipe_rec(c->pipe, &r, r.type == RT_AAAA ? a6 : NULL,
+	return pipe_rec(c->pipe, &r, r.type == RT_AAAA ? a6 : NULL, pref,
 	    ldns_rdf_data(ldns_rr_owner(rr)),
 	    ldns_rdf_size(ldns_rr_owner(rr)), target,
 	    target != NULL ? names_wire_len(target) : 0, text, n, false);
@@ -670,16 +671,16 @@ fast_store(struct ctx *c, uint32_t src, unsigned line,
 	memset(&r, 0, sizeof(r));
 	r.src = src;
 	r.line = line;
-	r.type = f->type;
+	r.type = model_type(f->type);
 	if (f->type == RT_A) {
 		memcpy(r.rd.a4, f->rdata, 4);
-		rc = pipe_rec(c->pipe, &r, NULL, f->owner, f->owner_len, NULL,
-		    0, NULL, 0, true);
-	} else if (f->type == RT_AAAA)
-		rc = pipe_rec(c->pipe, &r, f->rdata, f->owner, f->owner_len,
+		rc = pipe_rec(c->pipe, &r, NULL, 0, f->owner, f->owner_len,
 		    NULL, 0, NULL, 0, true);
+	} else if (f->type == RT_AAAA)
+		rc = pipe_rec(c->pipe, &r, f->rdata, 0, f->owner,
+		    f->owner_len, NULL, 0, NULL, 0, true);
 	else
-		rc = pipe_rec(c->pipe, &r, NULL, f->owner, f->owner_len,
+		rc = pipe_rec(c->pipe, &r, NULL, 0, f->owner, f->owner_len,
 		    f->rdata, f->rdlen, NULL, 0, true);
 	if (rc < 0)
 		return rc;

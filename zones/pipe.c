@@ -2,6 +2,7 @@
  *
  * Batches are byte buffers of entries, each a kind byte and its fields:
  *   record:     kind, struct rec, [16-byte address] with E_ADDR6,
+ *               [u16 MX preference] with E_PREF,
  *               owner [len][wire], target [len][wire] when kind has
  *               E_TARGET, SPF [u32 len][text] with E_SPF;
  *               E_FAST when the fast path parsed it
@@ -39,6 +40,7 @@
 enum {
 	E_REC = 1, E_DIAG = 2, E_TARGET = 4, E_SPF = 8, E_PROGRESS = 16,
 	E_RESERVE = 32, E_FAST = 64, E_ADDR6 = 128,
+	E_PREF = E_DIAG,	/* with E_REC, which is never with E_DIAG */
 };
 
 struct progress {
@@ -130,7 +132,8 @@ entry_next(const uint8_t *e)
 	uint8_t kind = *e;
 
 	if (kind & E_REC) {
-		e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0);
+		e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0) +
+		    (kind & E_PREF ? 2 : 0);
 		e += 1 + e[0];
 		if (kind & E_TARGET)
 			e += 1 + e[0];
@@ -161,7 +164,8 @@ scout(struct pipe *p, const uint8_t *e, unsigned i)
 	if ((*e & E_REC) == 0)
 		return;
 	kind = *e;
-	e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0);
+	e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0) +
+	    (kind & E_PREF ? 2 : 0);
 	model_prefetch(p->m, e + 1, e[0], &a->hint[0]);
 	if (kind & E_TARGET)
 		model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
@@ -177,6 +181,7 @@ build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
 	struct rec r;
 	const uint8_t *owner, *target = NULL, *spf = NULL, *addr6 = NULL;
 	uint32_t spflen = 0;
+	uint16_t pref = 0;
 	uint8_t kind = *e++;
 	int rc;
 
@@ -185,6 +190,10 @@ build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
 	if (kind & E_ADDR6) {
 		addr6 = e;
 		e += 16;
+	}
+	if (kind & E_PREF) {
+		memcpy(&pref, e, 2);
+		e += 2;
 	}
 	owner = e + 1;
 	e += 1 + e[0];
@@ -202,7 +211,7 @@ build_rec(struct pipe *p, const uint8_t *e, const struct ahead *a)
 	    a ? &a->hint[1] : &none, &r.rd.target)) < 0) ||
 	    (spf != NULL && (rc = model_spf_add(p->m, r.owner, r.src, r.line,
 	    (const char *)spf, spflen)) < 0) ||
-	    (rc = model_rec_add(p->m, &r, addr6)) < 0)
+	    (rc = model_rec_add(p->m, &r, addr6, pref)) < 0)
 		return refused(p, &r, rc);
 	/* What is counted and known of the zone is what it holds: a record
 	 * the parser read past the builder's failure is not among them. */
@@ -368,8 +377,8 @@ pipe_start(struct model *m, const struct load_opts *o, const char *source,
 
 int
 pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *addr6,
-    const uint8_t *owner, size_t no, const uint8_t *target, size_t nt,
-    const char *spf, size_t len, bool fast)
+    uint16_t pref, const uint8_t *owner, size_t no, const uint8_t *target,
+    size_t nt, const char *spf, size_t len, bool fast)
 {
 	uint8_t *e, kind = E_REC | (fast ? E_FAST : 0);
 	uint32_t n32 = (uint32_t)len;
@@ -380,13 +389,19 @@ pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *addr6,
 		kind |= E_SPF;
 	if (addr6 != NULL)
 		kind |= E_ADDR6;
-	e = room(p, 1 + sizeof(*r) + 16 + 1 + no + 1 + nt + 4 + len);
+	if (r->type == RT_MX)
+		kind |= E_PREF;
+	e = room(p, 1 + sizeof(*r) + 16 + 2 + 1 + no + 1 + nt + 4 + len);
 	*e++ = kind;
 	memcpy(e, r, sizeof(*r));
 	e += sizeof(*r);
 	if (addr6 != NULL) {
 		memcpy(e, addr6, 16);
 		e += 16;
+	}
+	if (kind & E_PREF) {
+		memcpy(e, &pref, 2);
+		e += 2;
 	}
 	*e++ = (uint8_t)no;
 	memcpy(e, owner, no);

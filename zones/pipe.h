@@ -41,7 +41,8 @@ struct pipe *pipe_start(struct model *m, const struct load_opts *o,
     const char *source, bool threaded);
 
 /* Queues record R (owner and target fields ignored), with ADDR6 its
- * address when it is an AAAA (model_rec_add()), whose owner is the
+ * address when it is an AAAA and PREF its preference when it is an MX
+ * (model_rec_add()), whose owner is the
  * wire name OWNER (NO bytes) and whose target, for a type that has one,
  * TARGET (NT bytes; else NULL); SPF (LEN bytes) is its SPF text, or NULL;
  * FAST when the fast path parsed it.  The builder marks the zone as
@@ -50,7 +51,7 @@ struct pipe *pipe_start(struct model *m, const struct load_opts *o,
  * Returns 0, or the builder's error once it has failed (the parser
  * should stop). */
 int pipe_rec(struct pipe *p, const struct rec *r, const uint8_t *addr6,
-    const uint8_t *owner, size_t no, const uint8_t *target, size_t nt, const char *spf,
+    uint16_t pref, const uint8_t *owner, size_t no, const uint8_t *target, size_t nt, const char *spf,
     size_t len, bool fast);
 
 /* Queues a diagnostic; FILE must outlive the pipe.  COUNT false: not

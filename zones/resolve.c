@@ -656,7 +656,7 @@ add_rec(struct model *m, uint32_t src, uint32_t owner, uint16_t type,
 		if ((rc = model_name(m, rd, &r.rd.target)) < 0)
 			return rc;
 	}
-	return model_rec_add(m, &r, type == RT_AAAA ? rd : NULL);
+	return model_rec_add(m, &r, type == RT_AAAA ? rd : NULL, 0);
 }
 
 static int

@@ -33,7 +33,7 @@ rec_at(struct fx *f, uint32_t owner, uint32_t line)
 	r.src = f->src;
 	r.line = line;
 	r.type = RT_A;
-	assert_int_equal(model_rec_add(f->m, &r, NULL), 0);
+	assert_int_equal(model_rec_add(f->m, &r, NULL, 0), 0);
 	return (uint32_t)(f->m->nrecs - 1);
 }
 

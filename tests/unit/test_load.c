@@ -307,7 +307,9 @@ rec_find(const struct fx *f, const char *owner, uint16_t type, unsigned nth)
 	for (i = 0; i < f->m->nrecs; i++) {
 		const struct rec *r = &f->m->recs[i];
 
-		if (r->type == type &&
+		/* The model keeps a type over 254 as RT_OTHER; --dump's
+		 * text (dumped_ttl()) has the type itself. */
+		if (r->type == model_type(type) &&
 		    strcmp(fmt(f, r->owner, buf), owner) == 0 && nth-- == 0)
 			return r;
 	}
@@ -430,7 +432,8 @@ test_basic(void **state)
 	r = assert_rec(f, "www.example.com.", RT_AAAA, 0, 3600, 8, p);
 	assert_addr(r, "2001:db8::10");
 	r = assert_rec(f, "mail.example.com.", RT_MX, 0, 3600, 9, p);
-	assert_int_equal(r->pref, 10);
+	assert_int_equal(model_mx_pref(f->m, (uint32_t)(r - f->m->recs)),
+	    10);
 	assert_target(f, r, "mx.example.net.");
 	r = assert_rec(f, "alias.example.com.", RT_CNAME, 0, 3600, 10, p);
 	assert_target(f, r, "www.example.com.");
@@ -1080,6 +1083,75 @@ test_ldns_type0(void **state)
 	assert_rec(f, "z.example.com.", 65534, 0, 300, 6, p);
 }
 
+/* The records of NAME of TYPE after model_finish(): their number, and
+ * the MX preferences in PREFS (room for 8) in record order. */
+static unsigned
+finished(const struct fx *f, const char *name, uint16_t type,
+    uint16_t *prefs)
+{
+	char buf[NAMES_TXT_MAX];
+	uint32_t id, i;
+	unsigned k = 0;
+
+	for (id = 1; id < f->m->nnodes; id++)
+		if (strcmp(fmt(f, id, buf), name) == 0)
+			break;
+	assert_true(id < f->m->nnodes);
+	for (i = f->m->nodes[id].first;
+	    i < f->m->nodes[id].first + f->m->nodes[id].nrec; i++)
+		if (f->m->recs[i].type == type) {
+			if (prefs != NULL && k < 8)
+				prefs[k] = model_mx_pref(f->m, i);
+			k++;
+		}
+	return k;
+}
+
+/* RFC 2181 §5: identical records are one record, as BIND keeps them;
+ * records that differ only in case of a name, or in how an address is
+ * written, are identical; MX records with one target and two
+ * preferences are two.  The owners are interleaved, so the records move
+ * when grouped by owner, and the MX preferences, kept beside the records,
+ * must move with them. */
+static void
+test_duplicates(void **state)
+{
+	struct fx *f = *state;
+	const char *p = wfile(f, "z",
+	    HEAD
+	    "a A 192.0.2.1\n"
+	    "m MX 20 x\n"
+	    "b A 192.0.2.2\n"
+	    "a A 192.0.2.1\n"
+	    "m MX 10 X\n"
+	    "a AAAA 2001:db8::1\n"
+	    "m MX 10 x.example.com.\n"
+	    "b A 192.0.2.3\n"
+	    "a AAAA 2001:DB8:0:0::1\n"
+	    "m MX 30 y\n"
+	    "a TYPE65280 \\# 1 01\n"
+	    "a TYPE65280 \\# 1 01\n"
+	    "m MX 20 x\n");
+	uint16_t pref[8];
+
+	assert_int_equal(load(f, "example.com.", p), 0);
+	assert_int_equal(model_mx_pref(f->m, (uint32_t)(rec_find(f,
+	    "m.example.com.", RT_MX, 1) - f->m->recs)), 10);
+	assert_int_equal(model_finish(f->m), 0);
+	assert_int_equal(finished(f, "a.example.com.", RT_A, NULL), 1);
+	assert_int_equal(finished(f, "a.example.com.", RT_AAAA, NULL), 1);
+	/* Types the model does not read keep no data to compare: both. */
+	assert_int_equal(finished(f, "a.example.com.", RT_OTHER, NULL), 2);
+	assert_int_equal(finished(f, "b.example.com.", RT_A, NULL), 2);
+	assert_int_equal(finished(f, "m.example.com.", RT_MX, pref), 3);
+	/* The first of each: 20 x (line 5), 10 X (line 8), 30 y. */
+	assert_int_equal(pref[0], 20);
+	assert_int_equal(pref[1], 10);
+	assert_int_equal(pref[2], 30);
+	/* SOA, NS and the 9 records left. */
+	assert_int_equal(f->m->zones[0].records, 11);
+}
+
 /* ldns 1.8.3 wraps a TTL over 2^32-1 silently (99999999999 becomes
  * 1215752191, LDNS.md §2.4) and takes TTLs over 2^31-1 as they are: the
  * loader rejects the first and, as BIND, warns and uses 0 for the
@@ -1494,6 +1566,7 @@ main(void)
 		T(test_include_depth_default),
 		T(test_generate),
 		T(test_generate_cap),
+		T(test_duplicates),
 		T(test_ldns_class_before_ttl),
 		T(test_ldns_unknown_type),
 		T(test_ldns_type0),

@@ -378,11 +378,14 @@ cmp_rec(struct tally *t, const struct run *a, size_t ia, const struct run *b,
 	else if (x->owner != y->owner)
 		t->ids++;
 	if (x->type != y->type || x->line != y->line ||
-	    x->src != y->src || x->pref != y->pref) {
+	    x->src != y->src || model_mx_pref(a->m, (uint32_t)ia) !=
+	    model_mx_pref(b->m, (uint32_t)ib)) {
 		differ(t, "record %zu of %s: type %u line %u src %u pref %u "
 		    "with 1 thread; type %u line %u src %u pref %u with 2", ia,
-		    name_str(a->m, x->owner, n1), x->type, x->line, x->src,
-		    x->pref, y->type, y->line, y->src, y->pref);
+		    name_str(a->m, x->owner, n1), (unsigned)x->type, x->line,
+		    (unsigned)x->src, model_mx_pref(a->m, (uint32_t)ia),
+		    (unsigned)y->type, y->line, (unsigned)y->src,
+		    model_mx_pref(b->m, (uint32_t)ib));
 		return;
 	}
 	if (has_target(x->type)) {
