@@ -1029,7 +1029,6 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 	for (i = 0, nside = 0; i < x.nrev; i++) {
 		const struct xrev *v = &x.rev[i];
 		struct addr va = xrev_addr(&x, v);
-		struct lk_result got;
 		uint32_t p;
 
 		assert_int_equal(m->recs[v->ptr].type, RT_PTR);
