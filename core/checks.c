@@ -70,17 +70,6 @@ checks_preferred(const struct xref *x, const uint8_t *mail, size_t lo,
 	return best;
 }
 
-/* The end of the run of x->fwd entries with the address of entry LO. */
-static size_t
-group_end(const struct xref *x, size_t lo)
-{
-	size_t hi = lo + 1;
-
-	while (hi < x->nfwd && xref_fwd_same(x, hi, lo))
-		hi++;
-	return hi;
-}
-
 static int
 missing_ptr(const struct xref *x, struct report *r, unsigned self)
 {
@@ -96,7 +85,7 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 		struct lk_result pr;
 		struct addr a;
 
-		hi = group_end(x, lo);
+		hi = lo + xref_fwd_run(x, lo);
 		if (f->pstatus != LK_NXDOMAIN && f->pstatus != LK_NODATA)
 			continue;
 		a = xfwd_addr(m, f);
@@ -142,7 +131,7 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		struct lk_result pr;
 		struct addr a;
 
-		hi = group_end(x, lo);
+		hi = lo + xref_fwd_run(x, lo);
 		if (f->pstatus != LK_UNKNOWN ||
 		    model_fail(m, f->pname) != FAIL_NONE)
 			continue;
@@ -375,10 +364,8 @@ ptr_mismatch(const struct xref *x, struct report *r, unsigned self)
 		for (k = lookup_rec(m, fr.node, fr.zone, type);
 		    k != MODEL_NONE;
 		    k = lookup_rec_next(m, fr.node, fr.zone, type, k)) {
-			struct addr a = {0};
+			struct addr a = model_rec_ip(m, &m->recs[k]);
 
-			a.family = v->family;
-			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
 			len = strlen(list);
 			if (len + NAMES_ADDR_TXT_MAX + 8 < sizeof(list))
 				snprintf(list + len, sizeof(list) - len, "%s%s",
@@ -576,7 +563,7 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		const struct rec *rec = &m->recs[f->rec];
 		struct addr a;
 
-		hi = group_end(x, lo);
+		hi = lo + xref_fwd_run(x, lo);
 		if (f->pstatus != LK_UNKNOWN ||
 		    (why = model_fail(m, f->pname)) == FAIL_NONE)
 			continue;

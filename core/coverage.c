@@ -168,21 +168,18 @@ coverage_build(struct coverage *c, const struct xref *x,
 		return RDA_ENOMEM;
 	while (fi < x->nfwd || ri < x->nrev) {
 		struct cov_addr *e = &c->a[c->n++];
-		const struct addr *a = &e->addr;
+		struct addr ra;
+		int cmp;
 
+		/* The lower of the two next addresses, and the run of
+		 * entries each index has of it (none for the higher). */
 		if (ri < x->nrev)
-			e->addr = xrev_addr(x, &x->rev[ri]);
-		if (ri >= x->nrev || (fi < x->nfwd &&
-		    xref_fwd_cmp(x, fi, &e->addr) <= 0))
-			e->addr = xfwd_addr(m, &x->fwd[fi]);
-		for (fj = fi; fj < x->nfwd && xref_fwd_cmp(x, fj, a) == 0;)
-			fj++;
-		for (rj = ri; rj < x->nrev; rj++) {
-			struct addr ra = xrev_addr(x, &x->rev[rj]);
-
-			if (addr_cmp(&ra, a) != 0)
-				break;
-		}
+			ra = xrev_addr(x, &x->rev[ri]);
+		cmp = ri >= x->nrev ? -1 : fi >= x->nfwd ? 1 :
+		    xref_fwd_cmp(x, fi, &ra);
+		e->addr = cmp <= 0 ? xfwd_addr(m, &x->fwd[fi]) : ra;
+		fj = cmp <= 0 ? fi + xref_fwd_run(x, fi) : fi;
+		rj = cmp >= 0 ? ri + xref_rev_run(x, ri) : ri;
 		e->ptr = rj > ri ? m->recs[x->rev[ri].ptr].rd.target :
 		    MODEL_NONE;
 		e->name = fj > fi ? m->recs[x->fwd[fi].rec].owner : e->ptr;

@@ -172,8 +172,7 @@ from_fwd(const struct xref *x, struct fixes *fx)
 	int rc;
 
 	for (lo = 0; lo < x->nfwd; lo = hi) {
-		for (hi = lo + 1; hi < x->nfwd && xref_fwd_same(x, hi, lo); hi++)
-			;
+		hi = lo + xref_fwd_run(x, lo);
 		memset(&f, 0, sizeof(f));
 		f.addr = xfwd_addr(m, &x->fwd[lo]);
 		xfwd_ptr(x, &x->fwd[lo], &f.ptr);

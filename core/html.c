@@ -568,12 +568,9 @@ mail_host(struct hw *w, uint32_t host)
 		for (k = lookup_rec(m, res.node, res.zone, types[t]);
 		    k != MODEL_NONE;
 		    k = lookup_rec_next(m, res.node, res.zone, types[t], k)) {
-			struct addr a = {0};
-			enum cov_state s;
+			struct addr a = model_rec_ip(m, &m->recs[k]);
+			enum cov_state s = coverage_state(&w->c, &a);
 
-			a.family = types[t] == RT_A ? 4 : 6;
-			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
-			s = coverage_state(&w->c, &a);
 			naddr++;
 			npass += s == COV_PASS;
 			nunk += s == COV_UNKNOWN || s == COV_DELEGATED ||

@@ -65,10 +65,8 @@ host_add(struct build *b, uint32_t id)
 		for (k = lookup_rec(m, res.node, res.zone, types[t]);
 		    k != MODEL_NONE;
 		    k = lookup_rec_next(m, res.node, res.zone, types[t], k)) {
-			struct addr a = {0};
+			struct addr a = model_rec_ip(m, &m->recs[k]);
 
-			a.family = types[t] == RT_A ? 4 : 6;
-			memcpy(a.b, model_rec_addr(m, &m->recs[k]), a.family == 4 ? 4 : 16);
 			if ((rc = addr_add(b->ml, &a, res.name, k)) < 0)
 				return rc;
 		}

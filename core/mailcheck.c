@@ -91,10 +91,8 @@ addr_list(const struct model *m, const struct lk_result *res,
 	out[0] = '\0';
 	for (k = lookup_rec(m, res->node, res->zone, type); k != MODEL_NONE;
 	    k = lookup_rec_next(m, res->node, res->zone, type, k)) {
-		struct addr o = {0};
+		struct addr o = model_rec_ip(m, &m->recs[k]);
 
-		o.family = a->family;
-		memcpy(o.b, model_rec_addr(m, &m->recs[k]), o.family == 4 ? 4 : 16);
 		len = strlen(out);
 		if (len + NAMES_ADDR_TXT_MAX + 8 < size)
 			snprintf(out + len, size - len, "%s%s", len ? ", " : "",

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/names.h"
 
@@ -303,6 +304,18 @@ static inline const uint8_t *
 model_rec_addr(const struct model *m, const struct rec *r)
 {
 	return r->type == RT_AAAA ? m->addr6[r->rd.a6].b : r->rd.a4;
+}
+
+/* The same, as a struct addr. */
+static inline struct addr
+model_rec_ip(const struct model *m, const struct rec *r)
+{
+	struct addr a;
+
+	memset(&a, 0, sizeof(a));
+	a.family = r->type == RT_A ? 4 : 6;
+	memcpy(a.b, model_rec_addr(m, r), a.family == 4 ? 4 : 16);
+	return a;
 }
 
 /* The zone of record R. */

@@ -20,13 +20,12 @@ int
 xref_fwd_cmp(const struct xref *x, size_t i, const struct addr *a)
 {
 	const struct rec *r = &x->m->recs[x->fwd[i].rec];
-	int c;
+	int family = r->type == RT_A ? 4 : 6, c;
 
-	if (r->type == RT_A)
-		return a->family != 4 ? -1 :
-		    (c = memcmp(r->rd.a4, a->b, 4)) < 0 ? -1 : c > 0;
-	return a->family != 6 ? 1 :
-	    (c = memcmp(x->m->addr6[r->rd.a6].b, a->b, 16)) < 0 ? -1 : c > 0;
+	if (family != a->family)
+		return family < a->family ? -1 : 1;
+	c = memcmp(model_rec_addr(x->m, r), a->b, family == 4 ? 4 : 16);
+	return (c > 0) - (c < 0);
 }
 
 size_t

@@ -106,18 +106,7 @@ int xref_addr_cmp(const struct addr *a, const struct addr *b);
 static inline struct addr
 xfwd_addr(const struct model *m, const struct xfwd *f)
 {
-	const struct rec *r = &m->recs[f->rec];
-	struct addr a;
-
-	memset(&a, 0, sizeof(a));
-	if (r->type == RT_A) {
-		a.family = 4;
-		memcpy(a.b, r->rd.a4, 4);
-	} else {
-		a.family = 6;
-		memcpy(a.b, m->addr6[r->rd.a6].b, 16);
-	}
-	return a;
+	return model_rec_ip(m, &m->recs[f->rec]);
 }
 
 /* Whether entries I and J of x->fwd have one address. */
@@ -127,9 +116,19 @@ xref_fwd_same(const struct xref *x, size_t i, size_t j)
 	const struct rec *a = &x->m->recs[x->fwd[i].rec];
 	const struct rec *b = &x->m->recs[x->fwd[j].rec];
 
-	return a->type == b->type && (a->type == RT_A ?
-	    memcmp(a->rd.a4, b->rd.a4, 4) == 0 :
-	    memcmp(x->m->addr6[a->rd.a6].b, x->m->addr6[b->rd.a6].b, 16) == 0);
+	return a->type == b->type && memcmp(model_rec_addr(x->m, a),
+	    model_rec_addr(x->m, b), a->type == RT_A ? 4 : 16) == 0;
+}
+
+/* The number of x->fwd entries from I on with the address of entry I. */
+static inline size_t
+xref_fwd_run(const struct xref *x, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < x->nfwd && xref_fwd_same(x, j, i))
+		j++;
+	return j - i;
 }
 
 /* The PTR look-up of A/AAAA entry F: xref_ptr() at its address. */
