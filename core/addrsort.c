@@ -116,7 +116,7 @@ addr_cmp(const struct addr *a, const struct addr *b)
 }
 
 int
-addr_sort_by(void *base, size_t n, size_t size,
+addr_sort(void *base, size_t n, size_t size,
     void (*key)(const void *, void *, struct addr *), void *ctx)
 {
 	uint8_t *e = base, *tmp = NULL, *out;
@@ -209,17 +209,4 @@ out:
 	free(t6);
 	free(tmp);
 	return rc;
-}
-
-/* addr_sort()'s key: the struct addr at the offset CTX points to. */
-static void
-key_at(const void *elem, void *ctx, struct addr *a)
-{
-	memcpy(a, (const uint8_t *)elem + *(const size_t *)ctx, sizeof(*a));
-}
-
-int
-addr_sort(void *base, size_t n, size_t size, size_t off)
-{
-	return addr_sort_by(base, n, size, key_at, &off);
 }

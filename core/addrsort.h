@@ -1,7 +1,8 @@
 /* addrsort.h -- sorting index entries by address.
  *
- * The cross-indexes hold up to millions of entries of 28 to 56 bytes,
- * each with a struct addr.  A comparison sort moves the entries log n
+ * The cross-indexes hold up to millions of entries, each with an address
+ * (as a struct addr, or in a compact form a key function turns into
+ * one).  A comparison sort moves the entries log n
  * times and compares 17-byte keys; this sorts keys of 8 (IPv4) or 20
  * (IPv6) bytes -- the address and the entry's position -- by LSD radix,
  * skipping every byte that is the same in all keys (an IPv4 index sorts
@@ -41,15 +42,10 @@ struct addr_key4 *addr_sort4(struct addr_key4 *keys, struct addr_key4 *tmp,
 struct addr_key6 *addr_sort6(struct addr_key6 *keys, struct addr_key6 *tmp,
     size_t n);
 
-/* Sorts the N entries of SIZE bytes at BASE by the struct addr at byte
- * offset OFF of each: by addr_cmp() (xref_addr_cmp() is
- * the same order).  Returns 0 or RDA_ENOMEM (BASE is then
- * as it was). */
-int addr_sort(void *base, size_t n, size_t size, size_t off);
-
-/* addr_sort() for entries that do not hold a struct addr: KEY(entry,
- * CTX, out) gives the address of each. */
-int addr_sort_by(void *base, size_t n, size_t size,
+/* Sorts the N entries of SIZE bytes at BASE by their addresses, which
+ * KEY(entry, CTX, out) gives: by addr_cmp() (xref_addr_cmp() is the same
+ * order).  Returns 0 or RDA_ENOMEM (BASE is then as it was). */
+int addr_sort(void *base, size_t n, size_t size,
     void (*key)(const void *, void *, struct addr *), void *ctx);
 
 #endif

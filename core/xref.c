@@ -542,7 +542,7 @@ out:
  * set, for a wildcard answer, the A/AAAA entry whose look-up found it (a
  * wildcard has no node of its own). */
 
-/* addr_sort_by()'s key for PTR entries (CTX: the xref). */
+/* addr_sort()'s key for PTR entries (CTX: the xref). */
 static void
 rev_key(const void *elem, void *ctx, struct addr *a)
 {
@@ -739,7 +739,7 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		if (par_for(x->m->nnodes, grain, cand_fill, &cc) != np)
 			abort();	/* the same split both times */
 		if (!rev_sorted(x, v, n) &&
-		    addr_sort_by(v, n, sizeof(*v), rev_key, x) < 0)
+		    addr_sort(v, n, sizeof(*v), rev_key, x) < 0)
 			goto nomem;
 	}
 	free(cc.arpa);
@@ -778,7 +778,7 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		c->fside = 1;
 		c->ptr = (uint32_t)i;
 	}
-	if (n > n1 && addr_sort_by(v, n, sizeof(*v), rev_key, x) < 0)
+	if (n > n1 && addr_sort(v, n, sizeof(*v), rev_key, x) < 0)
 		goto nomem;
 	*out = v;
 	*nout = n;
