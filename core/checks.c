@@ -116,6 +116,19 @@ missing_ptr(const struct xref *x, struct report *r, unsigned self)
 	return 0;
 }
 
+/* Whether no loaded zone answers for the target of PTR entry V; then its
+ * look-up in *FR and its address in *VA (unverified, resolve_failed). */
+static bool
+rev_unknown(const struct xref *x, const struct xrev *v, struct lk_result *fr,
+    struct addr *va)
+{
+	if (v->fstatus != LK_UNKNOWN)
+		return false;
+	xrev_fwd(x, v, fr);
+	*va = xrev_addr(x, v);
+	return true;
+}
+
 static int
 unverified(const struct xref *x, struct report *r, unsigned self)
 {
@@ -154,11 +167,8 @@ unverified(const struct xref *x, struct report *r, unsigned self)
 		struct lk_result fr;
 		struct addr va;
 
-		if (v->fstatus != LK_UNKNOWN)
-			continue;
-		xrev_fwd(x, v, &fr);
-		va = xrev_addr(x, v);
-		if (model_fail(m, fr.name) != FAIL_NONE)
+		if (!rev_unknown(x, v, &fr, &va) ||
+		    model_fail(m, fr.name) != FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &va, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "
@@ -585,11 +595,8 @@ resolve_failed(const struct xref *x, struct report *r, unsigned self)
 		struct lk_result fr;
 		struct addr va;
 
-		if (v->fstatus != LK_UNKNOWN)
-			continue;
-		xrev_fwd(x, v, &fr);
-		va = xrev_addr(x, v);
-		if ((why = model_fail(m, fr.name)) == FAIL_NONE)
+		if (!rev_unknown(x, v, &fr, &va) ||
+		    (why = model_fail(m, fr.name)) == FAIL_NONE)
 			continue;
 		rc = report_add(r, self, &va, t, MODEL_NONE,
 		    model_rec_zone(m, &m->recs[v->ptr]), v->ptr, "PTR of %s "

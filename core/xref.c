@@ -923,7 +923,6 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 	const struct model *m = x->m;
 	struct xrev *v = x->rev;
 	struct lk_result res;
-	const struct lk_result *pr;
 	size_t i;
 
 	(void)part;
@@ -934,10 +933,9 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 			xfwd_ptr(x, &x->fwd[v[i].ptr], &res);
 		else
 			lookup_node(m, v[i].ptr, RT_PTR, &res);
-		pr = &res;
-		if (pr->status != LK_ANSWER)
+		if (res.status != LK_ANSWER)
 			continue;
-		v[i].ptr = lookup_rec(m, pr->node, pr->zone, RT_PTR);
+		v[i].ptr = lookup_rec(m, res.node, res.zone, RT_PTR);
 		v[i].match = true;
 	}
 }
