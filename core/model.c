@@ -538,11 +538,11 @@ model_source_add(struct model *m, uint32_t zone, const char *path, bool axfr,
 {
 	struct source *s;
 
+	if (m->nsrcs >= MODEL_SRC_MAX)
+		return RDA_ELIMIT;
 	if (grow_pow2((void **)&m->srcs, m->nsrcs, sizeof(*s)) < 0)
 		return RDA_ENOMEM;
 	s = &m->srcs[m->nsrcs];
-	if (m->nsrcs >= MODEL_SRC_MAX)
-		return RDA_ELIMIT;
 	if ((s->path = strdup(path)) == NULL)
 		return RDA_ENOMEM;
 	s->zone = zone;

@@ -123,6 +123,15 @@ refused(struct pipe *p, const struct rec *r, int rc)
 	return rc;
 }
 
+/* The bytes of a record entry of KIND before its owner name: the kind,
+ * the struct rec and what E_ADDR6 and E_PREF add. */
+static size_t
+rec_head(uint8_t kind)
+{
+	return 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0) +
+	    (kind & E_PREF ? 2 : 0);
+}
+
 /* The entry after E. */
 static const uint8_t *
 entry_next(const uint8_t *e)
@@ -132,8 +141,7 @@ entry_next(const uint8_t *e)
 	uint8_t kind = *e;
 
 	if (kind & E_REC) {
-		e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0) +
-		    (kind & E_PREF ? 2 : 0);
+		e += rec_head(kind);
 		e += 1 + e[0];
 		if (kind & E_TARGET)
 			e += 1 + e[0];
@@ -164,8 +172,7 @@ scout(struct pipe *p, const uint8_t *e, unsigned i)
 	if ((*e & E_REC) == 0)
 		return;
 	kind = *e;
-	e += 1 + sizeof(struct rec) + (kind & E_ADDR6 ? 16 : 0) +
-	    (kind & E_PREF ? 2 : 0);
+	e += rec_head(kind);
 	model_prefetch(p->m, e + 1, e[0], &a->hint[0]);
 	if (kind & E_TARGET)
 		model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
