@@ -57,13 +57,14 @@ diag(struct ctx *x, const char *sev, const struct ynode *at,
 
 	if (strcmp(sev, "error") == 0)
 		x->errors++;
+	rda_fputs_safe(x->path, x->diag);
 	if (at != NULL)
-		fprintf(x->diag, "%s:%u:%u: %s: ", x->path, at->line, at->col,
-		    sev);
+		fprintf(x->diag, ":%u:%u: %s: ", at->line, at->col, sev);
 	else
-		fprintf(x->diag, "%s: %s: ", x->path, sev);
+		fprintf(x->diag, ": %s: ", sev);
+	/* A value quoted in the message may hold any byte ("a\nb"). */
 	va_start(ap, fmt);
-	vfprintf(x->diag, fmt, ap);
+	rda_vfprintf_safe(x->diag, fmt, ap);
 	va_end(ap);
 	putc('\n', x->diag);
 }

@@ -161,12 +161,13 @@ diag_print(void *ctx, enum diag_sev sev, const char *file, unsigned line,
 {
 	if (ctx != NULL)
 		progress_end(ctx);	/* a message gets a line of its own */
+	/* FILE may come from an $INCLUDE and MSG quotes the zone's text. */
+	rda_fputs_safe(file, stderr);
 	if (line > 0)
-		fprintf(stderr, "%s:%u: %s: %s\n", file, line,
-		    sev == DIAG_ERROR ? "error" : "warning", msg);
-	else
-		fprintf(stderr, "%s: %s: %s\n", file,
-		    sev == DIAG_ERROR ? "error" : "warning", msg);
+		fprintf(stderr, ":%u", line);
+	fprintf(stderr, ": %s: ", sev == DIAG_ERROR ? "error" : "warning");
+	rda_fputs_safe(msg, stderr);
+	putc('\n', stderr);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "cmd/namedconf.h"
+#include "core/err.h"
 
 #define MAX_INCLUDE 16
 #define MAX_CONF (16 << 20)
@@ -51,12 +52,13 @@ diag(struct ctx *c, const char *file, unsigned line, const char *fmt, ...)
 	va_list ap;
 
 	c->errors++;
+	rda_fputs_safe(file, c->diag);
 	if (line > 0)
-		fprintf(c->diag, "%s:%u: error: ", file, line);
+		fprintf(c->diag, ":%u: error: ", line);
 	else
-		fprintf(c->diag, "%s: error: ", file);
+		fputs(": error: ", c->diag);
 	va_start(ap, fmt);
-	vfprintf(c->diag, fmt, ap);
+	rda_vfprintf_safe(c->diag, fmt, ap);
 	va_end(ap);
 	putc('\n', c->diag);
 }
@@ -66,9 +68,10 @@ warn(struct ctx *c, const char *file, unsigned line, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(c->diag, "%s:%u: warning: ", file, line);
+	rda_fputs_safe(file, c->diag);
+	fprintf(c->diag, ":%u: warning: ", line);
 	va_start(ap, fmt);
-	vfprintf(c->diag, fmt, ap);
+	rda_vfprintf_safe(c->diag, fmt, ap);
 	va_end(ap);
 	putc('\n', c->diag);
 }

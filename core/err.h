@@ -8,6 +8,9 @@
 #ifndef RDA_ERR_H
 #define RDA_ERR_H
 
+#include <stdarg.h>
+#include <stdio.h>
+
 enum rda_err {
 	RDA_EOK = 0,
 	RDA_ENOMEM = -1,	/* out of memory */
@@ -22,5 +25,16 @@ enum rda_err {
 
 /* Returns a static description of CODE; unknown codes give a generic text. */
 const char *rda_strerror(int code);
+
+/*
+ * Diagnostics quote the input: a name or token from a zone file, a value
+ * from a configuration, a file name from $INCLUDE.  These write S (or the
+ * formatted text) to OUT with every control byte as a C escape (\n, \t,
+ * \x1b), so that no input can forge a diagnostic line of its own or send
+ * escape sequences to the terminal.  Other bytes, backslash included, are
+ * written as they are: a zone's own \DDD escapes read as written.
+ */
+void rda_fputs_safe(const char *s, FILE *out);
+void rda_vfprintf_safe(FILE *out, const char *fmt, va_list ap);
 
 #endif

@@ -163,12 +163,13 @@ location(const struct report *r, const struct finding *f, FILE *out)
 	unsigned line, col;
 
 	report_loc(r, f, &file, &line, &col);
-	if (file == NULL)
+	if (file == NULL) {
 		fputs("-", out);
-	else if (line > 0)
-		fprintf(out, "%s:%u", file, line);
-	else
-		fputs(file, out);
+		return;
+	}
+	rda_fputs_safe(file, out);	/* an $INCLUDE's name is zone text */
+	if (line > 0)
+		fprintf(out, ":%u", line);
 }
 
 void
@@ -180,8 +181,10 @@ report_text(const struct report *r, FILE *out)
 		const struct finding *f = &r->f[i];
 
 		location(r, f, out);
-		fprintf(out, ": %s: %s: %s\n", report_sev_str(f->sev),
-		    checks[f->check].id, f->msg);
+		fprintf(out, ": %s: %s: ", report_sev_str(f->sev),
+		    checks[f->check].id);
+		rda_fputs_safe(f->msg, out);
+		putc('\n', out);
 	}
 }
 

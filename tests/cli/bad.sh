@@ -182,6 +182,17 @@ mk unknown-type.zone 'x NOSUCHTYPE
 bad unknown-type "unknown-type.zone:5: error: unknown record type 'NOSUCHTYPE'" \
     --zone example.com=unknown-type.zone
 
+# Quoted input is printed with its control bytes escaped: a raw escape
+# sequence would reach the terminal, a newline would forge a line.
+mk escape.zone "$(printf 'x FOO\033[2J 1\n$INCLUDE "a\033b"\n')
+"
+bad escaped-type "escape.zone:5: error: unknown record type 'FOO\\\\x1b\\[2J'" \
+    --zone example.com=escape.zone
+if grep -q "$(printf '\033')" "$TMP/b.err"; then
+	ko "bad/escaped-type: a raw ESC byte on stderr"; else ok; fi
+if grep -Eq "escape.zone:6: error: cannot open .*'a\\\\x1bb'" "$TMP/b.err"; then
+	ok; else ko "bad/escaped-include: $(cat "$TMP/b.err")"; fi
+
 mk class.zone 'x CH A 192.0.2.5
 '
 bad wrong-class "class.zone:5: error: class 'CH' in a zone of class IN" \

@@ -117,6 +117,14 @@ cbad name "^name\.yaml:2:5: error: mail host: 'mx 1.example.com' is not a domain
 cbad check-id "^check-id\.yaml:2:3: error: checks: unknown check 'missing-ptrr'; did you mean 'missing-ptr'\\?" \
 'checks:
   missing-ptrr: off'
+# A quoted value may hold a newline or an escape; quoted back, it is
+# escaped, so each diagnostic stays one line starting with the file's name.
+cbad check-id-newline "^check-id-newline\.yaml:2:3: error: checks: unknown check 'x\\\\n: error: forged\\\\x1b\\[2J'" \
+'checks:
+  "x\n: error: forged\e[2J": off'
+if grep -v '^check-id-newline\.yaml' "$TMP/c.err" | grep -q .; then
+	ko "config/check-id-newline: a line not from the file:"
+	cat "$TMP/c.err"; else ok; fi
 cbad check-sev "^check-sev\.yaml:2:17: error: check severity: 'loud' is not valid; expected info, warning, error or off" \
 'checks:
   multiple-ptr: loud'

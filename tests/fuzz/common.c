@@ -21,6 +21,15 @@ fuzz_fail(const char *file, int line, const char *what)
 	abort();
 }
 
+void
+fuzz_diag_printable(const char *diag)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)diag; *p != '\0'; p++)
+		FUZZ_ASSERT(*p == '\n' || (*p >= 0x20 && *p != 0x7f));
+}
+
 static void
 put_file(const char *name, const char *text)
 {

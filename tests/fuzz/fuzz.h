@@ -31,6 +31,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 void fuzz_fail(const char *file, int line, const char *what)
     __attribute__((noreturn));
 
+/* Fails unless every byte of the diagnostics DIAG is printable or a
+ * newline: input quoted in a message is escaped (rda_fputs_safe()). */
+void fuzz_diag_printable(const char *diag);
+
 /* A memory file (memfd) holding DATA; writes its /proc path to PATH (64
  * bytes).  Returns the descriptor (close it when done) or -1. */
 int fuzz_memfile(const void *data, size_t size, char *path);

@@ -3,7 +3,8 @@
  * The input is a configuration file, written into the scratch directory
  * (so that secret_file and named_conf paths resolve there, among the files
  * common.c leaves).  config_load() must return 0 or -1, print every error
- * as FILE:LINE:COLUMN, and on success hold a configuration whose parts
+ * as FILE:LINE:COLUMN on a line of its own with any control byte quoted
+ * from the input escaped, and on success hold a configuration whose parts
  * agree: counts match, every transfer's key names a key, every key's
  * algorithm is one ldns 1.8.3 can sign with, and no TSIG secret appears in
  * what it printed.  On failure nothing may be left allocated (LSan).
@@ -98,6 +99,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(out);
 	FUZZ_ASSERT(rc == 0 || rc == -1);
 	check_diag(diag);
+	fuzz_diag_printable(diag);
 	if (rc == 0) {
 		check(&c, diag);
 		config_free(&c);

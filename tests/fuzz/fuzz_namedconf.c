@@ -31,6 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = namedconf_read("named.conf", &z, out);
 	fclose(out);
 	FUZZ_ASSERT(rc == 0 || rc == -1);
+	fuzz_diag_printable(diag);
 	if (rc == 0) {
 		for (i = 0; i < z.n; i++) {
 			FUZZ_ASSERT(z.z[i].origin != NULL &&
