@@ -397,6 +397,11 @@ do_zone(struct ctx *c, struct lex *l)
 	ok = true;
 	if (!in || val[2] != NULL)
 		goto out;
+	if (origin[0] == '\0') {
+		diag(c, l->file, line, "zone \"\": an empty zone name (the "
+		    "root zone is \".\")");
+		goto out;
+	}
 	if (val[0] == NULL) {
 		diag(c, l->file, line, "zone \"%s\" has no type", origin);
 		goto out;

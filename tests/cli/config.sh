@@ -481,6 +481,9 @@ ncbad nc-semi "^nc-semi\\.conf:3: error: expected ';' after '}'" \
 ncbad nc-dup '^nc-dup\.conf:2: error: duplicate zone "EXAMPLE\.com\." \(first at nc-dup\.conf:1\)' \
 'zone "example.com" { type primary; file "example.com.zone"; };
 zone "EXAMPLE.com." in { type slave; file "example.com.zone"; };'
+ncbad nc-empty-name '^nc-empty-name\.conf:2: error: zone "": an empty zone name \(the root zone is "\."\)' \
+'zone "example.com" { type primary; file "example.com.zone"; };
+zone "" { type primary; file "root.zone"; };'
 ncbad nc-include-loop "^nc-include-loop\\.conf:1: error: 'nc-include-loop\\.conf' includes itself" \
 'include "nc-include-loop.conf";'
 ncbad nc-include-missing "^nc-include-missing\\.conf:2: error: cannot include 'nope\\.conf'" \
