@@ -405,28 +405,28 @@ plain_fill(const struct model *m, uint32_t name, struct lk_result *res)
 	    MODEL_NONE : m->nodes[name].zone;
 }
 
-/* Sets *SIDE to whether look-up RES of NAME, made for entry I, is not the
- * plain one (plain_fill() does not give it back), and then adds it to L.
- * Returns 0, or RDA_ENOMEM (also in L->rc). */
+/* Whether look-up RES of NAME, made for entry I, is not the plain one
+ * (plain_fill() does not give it back); if so, adds it to L.  Returns 1
+ * when it is kept there, 0 when it is plain, or RDA_ENOMEM (also in
+ * L->rc). */
 static int
 keep(const struct model *m, const struct lk_result *res, uint32_t name,
-    uint8_t *side, struct par_list *l, size_t i)
+    struct par_list *l, size_t i)
 {
 	struct lk_result p;
 	struct xside *e;
 
 	p.status = res->status;
 	plain_fill(m, name, &p);
-	*side = !(p.hops == res->hops && p.name == res->name &&
-	    p.node == res->node && p.zone == res->zone);
-	if (!*side)
+	if (p.hops == res->hops && p.name == res->name &&
+	    p.node == res->node && p.zone == res->zone)
 		return 0;
 	if ((l->rc = vec_reserve(&l->v, &l->cap, l->n + 1, sizeof(*e))) < 0)
 		return l->rc;
 	e = (struct xside *)l->v + l->n++;
 	e->i = (uint32_t)i;
 	e->res = *res;
-	return 0;
+	return 1;
 }
 
 /* The address of entry I from the sorted keys: IPv4, then IPv6. */
@@ -459,6 +459,7 @@ fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct walk w;
 	uint8_t label[3];
 	size_t i;
+	int side;
 
 	w.found = 0;
 	for (i = lo; i < hi; i++) {
@@ -469,8 +470,9 @@ fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 		memset(&f[i], 0, sizeof(f[i]));
 		f[i].rec = i < fc->n4 ? fc->s4[i].pos : fc->s6[i - fc->n4].pos;
 		walk_ptr(x, &w, &a, &res);
-		if (keep(x->m, &res, res.name, &f[i].pside, l, i) < 0)
+		if ((side = keep(x->m, &res, res.name, l, i)) < 0)
 			return;
+		f[i].pside = side;
 		f[i].pname = res.name;
 		f[i].pstatus = res.status;
 		/* The address two ahead under the same parent: its probe's
@@ -519,8 +521,25 @@ build_fwd(struct xref *x)
 	if (par_for(x->m->nrecs, 65536, fwd_keys, &fc) != np)
 		abort();	/* the same split both times, by definition */
 	if ((fc.n4 > 0 && (fc.s4 = addr_sort4(fc.k4, t4, fc.n4)) == NULL) ||
-	    (n6 > 0 && (fc.s6 = addr_sort6(fc.k6, t6, n6)) == NULL) ||
-	    (x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
+	    (n6 > 0 && (fc.s6 = addr_sort6(fc.k6, t6, n6)) == NULL))
+		goto out;
+	/* The half of each pair the sort did not end in is spent: gone
+	 * before the index is made, it is not part of the peak. */
+	if (fc.s4 == fc.k4) {
+		free(t4);
+		t4 = NULL;
+	} else {
+		free(fc.k4);
+		fc.k4 = NULL;
+	}
+	if (fc.s6 == fc.k6) {
+		free(t6);
+		t6 = NULL;
+	} else {
+		free(fc.k6);
+		fc.k6 = NULL;
+	}
+	if ((x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
 		goto out;
 	x->nfwd = fc.n4 + n6;
 	np = par_for(x->nfwd, 4096, fwd_make, &fc);
@@ -832,6 +851,7 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct lk_result res;
 	struct addr a;
 	size_t i;
+	int side;
 
 	for (i = lo; i < hi; i++) {
 		struct xrev *v = &x->rev[i];
@@ -849,8 +869,9 @@ rev_lookups(void *ctx, unsigned part, size_t lo, size_t hi)
 		a = xrev_addr(x, v);
 		v->match = has_addr(x, &res, &a);
 		v->fstatus = res.status;
-		if (keep(m, &res, target, &v->fside, l, i) < 0)
+		if ((side = keep(m, &res, target, l, i)) < 0)
 			return;
+		v->fside = side;
 	}
 }
 
@@ -912,10 +933,11 @@ ptr_count(const struct model *m, uint32_t p)
 	return k;
 }
 
-/* The first PTR record of candidate I in its ptr, with match set as the
- * mark that it has one (not when the address has none, or is the
- * candidate before it again): the others are where that one is.  On
- * every core, each candidate writing only its own entry. */
+/* The first PTR record of candidate I in its ptr, or MODEL_NONE when the
+ * address has none or is the candidate before it again (the others are
+ * where that one is).  On every core, each candidate writing only its own
+ * ptr: the flags byte, which holds the family its neighbours compare, is
+ * left alone. */
 static void
 rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 {
@@ -923,20 +945,22 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 	const struct model *m = x->m;
 	struct xrev *v = x->rev;
 	struct lk_result res;
+	uint32_t first;
 	size_t i;
 
 	(void)part;
 	for (i = lo; i < hi; i++) {
-		if (i > 0 && xref_rev_same(x, &v[i], &v[i - 1]))
-			continue;	/* an address once */
-		if (v[i].fside)
-			xfwd_ptr(x, &x->fwd[v[i].ptr], &res);
-		else
-			lookup_node(m, v[i].ptr, RT_PTR, &res);
-		if (res.status != LK_ANSWER)
-			continue;
-		v[i].ptr = lookup_rec(m, res.node, res.zone, RT_PTR);
-		v[i].match = true;
+		first = MODEL_NONE;
+		if (i == 0 || !xref_rev_same(x, &v[i], &v[i - 1])) {
+			if (v[i].fside)
+				xfwd_ptr(x, &x->fwd[v[i].ptr], &res);
+			else
+				lookup_node(m, v[i].ptr, RT_PTR, &res);
+			if (res.status == LK_ANSWER)
+				first = lookup_rec(m, res.node, res.zone,
+				    RT_PTR);
+		}
+		v[i].ptr = first;
 	}
 }
 
@@ -963,7 +987,7 @@ build_rev(struct xref *x)
 	par_for(n, 16384, rev_first, x);
 	v = x->rev;
 	for (i = 0, j = 0; i < n; i++)
-		if (v[i].match) {
+		if (v[i].ptr != MODEL_NONE) {
 			total += ptr_count(m, v[i].ptr);
 			v[j++] = v[i];
 		}
@@ -980,7 +1004,6 @@ build_rev(struct xref *x)
 	}
 	for (i = n, j = total; i-- > 0;) {
 		e = v[i];
-		e.match = false;
 		e.fside = 0;
 		j -= ptr_count(m, e.ptr);
 		for (p = e.ptr, k = j; p != MODEL_NONE; p = ptr_next(m, p)) {
