@@ -37,9 +37,11 @@ par_threads(void)
 }
 
 size_t
-par_start(size_t n, unsigned np, unsigned part)
+par_start(size_t n, size_t grain, unsigned np, unsigned part)
 {
-	return n / np * part;
+	if (grain == 0)
+		grain = 1;
+	return n / grain * part / np * grain;
 }
 
 unsigned
@@ -64,8 +66,8 @@ par_for(size_t n, size_t grain,
 		parts[i].fn = fn;
 		parts[i].ctx = ctx;
 		parts[i].part = i;
-		parts[i].lo = par_start(n, t, i);
-		parts[i].hi = i + 1 == t ? n : par_start(n, t, i + 1);
+		parts[i].lo = par_start(n, grain, t, i);
+		parts[i].hi = i + 1 == t ? n : par_start(n, grain, t, i + 1);
 	}
 	/* Range 0 is the caller's; a range whose thread cannot start is
 	 * done by the caller too. */

@@ -12,19 +12,23 @@
 
 #define PAR_MAX 8	/* threads at most */
 
-/* Calls FN(CTX, PART, LO, HI) on disjoint ranges covering [0, N), in
- * order of PART (0, 1, ...: range PART is below range PART + 1), on up to
- * as many threads as the process may run on (at most PAR_MAX), the
- * caller's among them; one call, part 0, on the caller's thread when
- * N < 2 * GRAIN or no thread can be started.  Returns when every range
- * is done, with the number of parts: a loop that makes a list fills one
- * per part and joins them in part order, which gives the list the loop
- * on one thread would have made. */
+/* Calls FN(CTX, PART, LO, HI) on disjoint ranges covering [0, N), each
+ * starting at a multiple of GRAIN (par_start()), in order of PART (0, 1,
+ * ...: range PART is below range PART + 1), on up to as many threads as
+ * the process may run on (at most PAR_MAX), the caller's among them; one
+ * call, part 0, on the caller's thread when N < 2 * GRAIN or no thread can
+ * be started.  Returns when every range is done, with the number of
+ * parts: a loop that makes a list fills one per part and joins them in
+ * part order, which gives the list the loop on one thread would have
+ * made. */
 unsigned par_for(size_t n, size_t grain,
     void (*fn)(void *ctx, unsigned part, size_t lo, size_t hi), void *ctx);
 
-/* Where part PART of NP starts when par_for() splits N. */
-size_t par_start(size_t n, unsigned np, unsigned part);
+/* Where part PART of NP starts when par_for() splits N with GRAIN: at a
+ * multiple of GRAIN, so that parts writing a bit per element into words
+ * of 64 bits, with GRAIN a multiple of 64, share no word.  Every part has
+ * at least GRAIN elements. */
+size_t par_start(size_t n, size_t grain, unsigned np, unsigned part);
 
 /* A list made by one part of a par_for() loop: grown with vec_reserve(),
  * RC set on failure. */

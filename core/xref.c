@@ -676,8 +676,8 @@ cand_mark(void *ctx, unsigned part, size_t lo, size_t hi)
 
 	for (i = lo > 0 ? lo : 1; i < hi; i++)
 		if (cand_node(cc, (uint32_t)i, &a)) {
-			/* Parts split at multiples of 64 (par_for's grain),
-			 * so no two write one word. */
+			/* Parts start at multiples of par_for()'s grain,
+			 * itself one of 64: no two write one word. */
 			cc->bits[i / 64] |= (uint64_t)1 << (i % 64);
 			k++;
 			k6 += a.family == 6;
