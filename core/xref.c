@@ -488,6 +488,17 @@ fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 	}
 }
 
+/* Of a sort's ping-pong pair *A and *B, frees the one the result SORTED
+ * is not in. */
+static void
+free_spent(const void *sorted, void **a, void **b)
+{
+	void **spent = sorted == *a ? b : a;
+
+	free(*spent);
+	*spent = NULL;
+}
+
 /* The A/AAAA index, sorted by address, then record: keys of 8 (IPv4) or
  * 20 bytes are made and sorted (stably, from record order), and the
  * entries written once, in order, from them; each step on every core
@@ -523,22 +534,10 @@ build_fwd(struct xref *x)
 	if ((fc.n4 > 0 && (fc.s4 = addr_sort4(fc.k4, t4, fc.n4)) == NULL) ||
 	    (n6 > 0 && (fc.s6 = addr_sort6(fc.k6, t6, n6)) == NULL))
 		goto out;
-	/* The half of each pair the sort did not end in is spent: gone
-	 * before the index is made, it is not part of the peak. */
-	if (fc.s4 == fc.k4) {
-		free(t4);
-		t4 = NULL;
-	} else {
-		free(fc.k4);
-		fc.k4 = NULL;
-	}
-	if (fc.s6 == fc.k6) {
-		free(t6);
-		t6 = NULL;
-	} else {
-		free(fc.k6);
-		fc.k6 = NULL;
-	}
+	/* Freed before the index is made, the spent halves are not part of
+	 * the peak. */
+	free_spent(fc.s4, (void **)&fc.k4, (void **)&t4);
+	free_spent(fc.s6, (void **)&fc.k6, (void **)&t6);
 	if ((x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
 		goto out;
 	x->nfwd = fc.n4 + n6;
