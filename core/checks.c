@@ -256,9 +256,9 @@ ptr_to_cname(const struct xref *x, struct report *r, unsigned self)
 		if (!v->fside)
 			continue;	/* a plain look-up: no CNAME */
 		xrev_fwd(x, v, &fr);
-		va = xrev_addr(x, v);
 		if (fr.hops == 0)
 			continue;
+		va = xrev_addr(x, v);
 		if (fr.status == LK_LOOP || fr.status == LK_TOOLONG)
 			rc = report_add(r, self, &va, t, MODEL_NONE,
 			    model_rec_zone(m, &m->recs[v->ptr]), v->ptr,
