@@ -117,18 +117,21 @@ struct zone {
 };
 
 struct model_spf;		/* SPF texts: core/model_spf.c */
+struct model_bucket;		/* the name table's: core/model.c */
 
 struct model {
 	struct node *nodes;
 	size_t nnodes, capnodes;
 	uint8_t *labels;	/* arena: [len][lower-cased bytes]... */
 	size_t nlabels, caplabels;
-	/* The name table, open addressing over two arrays of caphash
-	 * slots (any size, core/model.c: slot_of()): a byte of each name's
-	 * hash, 0 when the slot is free, and the node id. */
-	uint8_t *tags;
-	uint32_t *ids;
-	size_t caphash;
+	/* The name table, open addressing over nbuckets buckets of a
+	 * cache line each (any number, core/model.c: bucket_of()), each of
+	 * 12 slots: a byte of each name's hash, 0 when the slot is free,
+	 * and the node id.  caphash counts the slots. */
+	struct model_bucket *buckets;
+	void *hashmem;		/* what was allocated for them, */
+	size_t hashlen;		/* mapped bytes, or 0: from calloc() */
+	size_t nbuckets, caphash;
 	struct rec *recs;
 	size_t nrecs, caprecs;
 	struct addr6 *addr6;	/* AAAA addresses (struct rec) */
