@@ -187,6 +187,26 @@ classless_child(const struct xref *x, uint32_t id, struct addr *a)
 	return res.status == LK_UNKNOWN;
 }
 
+/* The first loaded RFC 2317 block that covers IPv4 address A, or
+ * x->ncls when none does. */
+static size_t
+block_find(const struct xref *x, const struct addr *a)
+{
+	size_t lo = 0, hi = x->ncls, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (memcmp(x->cls[mid].net, a->b, 3) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < x->ncls && memcmp(x->cls[lo].net, a->b, 3) == 0; lo++)
+		if (a->b[3] >= x->cls[lo].lo && a->b[3] <= x->cls[lo].hi)
+			return lo;
+	return x->ncls;
+}
+
 /* For an IPv4 address whose reverse name is unknown: the PTR lookup in a
  * loaded RFC 2317 child that covers it, if any. */
 static void
@@ -195,29 +215,17 @@ classless_lookup(const struct xref *x, const struct addr *a,
 {
 	const struct model *m = x->m;
 	uint8_t w[NAMES_WIRE_MAX + 1], apex[NAMES_WIRE_MAX + 1];
-	size_t lo = 0, hi = x->ncls, mid, n;
+	size_t i, n;
 	char d[4];
 
-	if (a->family != 4)
+	if (a->family != 4 || (i = block_find(x, a)) == x->ncls)
 		return;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (memcmp(x->cls[mid].net, a->b, 3) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < x->ncls && memcmp(x->cls[lo].net, a->b, 3) == 0; lo++) {
-		if (a->b[3] < x->cls[lo].lo || a->b[3] > x->cls[lo].hi)
-			continue;
-		n = (size_t)snprintf(d, sizeof(d), "%u", a->b[3]);
-		w[0] = (uint8_t)n;
-		memcpy(w + 1, d, n);
-		model_wire(m, x->cls[lo].apex, apex);
-		memcpy(w + 1 + n, apex, names_wire_len(apex));
-		lookup_wire(m, w, RT_PTR, res);
-		return;
-	}
+	n = (size_t)snprintf(d, sizeof(d), "%u", a->b[3]);
+	w[0] = (uint8_t)n;
+	memcpy(w + 1, d, n);
+	model_wire(m, x->cls[i].apex, apex);
+	memcpy(w + 1 + n, apex, names_wire_len(apex));
+	lookup_wire(m, w, RT_PTR, res);
 }
 
 void
@@ -348,7 +356,6 @@ struct fwd_ctx {
 	const struct addr_key4 *s4;
 	const struct addr_key6 *s6;
 	size_t n4;
-	struct par_list side[PAR_MAX];	/* each part's x->side_fwd */
 };
 
 static void
@@ -429,62 +436,103 @@ keep(const struct model *m, const struct lk_result *res, uint32_t name,
 	return 1;
 }
 
-/* The address of entry I from the sorted keys: IPv4, then IPv6. */
-static void
-key_addr(const struct fwd_ctx *fc, size_t i, struct addr *a)
-{
-	memset(a, 0, sizeof(*a));
-	if (i < fc->n4) {
-		a->family = 4;
-		memcpy(a->b, fc->s4[i].b, 4);
-	} else {
-		a->family = 6;
-		memcpy(a->b, fc->s6[i - fc->n4].b, 16);
-	}
-}
-
-/* Entries [LO, HI) of the index from the sorted keys, each with its PTR
- * look-up.  Look-ups in the finished model write only their own entry:
- * they run on every core (core/par.h), over ranges of the sorted keys,
- * each walk starting from where the one before left off. */
+/* Entries [LO, HI) of the index from the sorted keys: their records;
+ * the PTR look-ups come later (fwd_ptrs()), once the keys are freed. */
 static void
 fwd_make(void *ctx, unsigned part, size_t lo, size_t hi)
 {
 	struct fwd_ctx *fc = ctx;
-	struct xref *x = fc->x;
-	struct xfwd *f = x->fwd;
-	struct par_list *l = &fc->side[part];
-	struct lk_result res;
-	struct addr a, b;
-	struct walk w;
-	uint8_t label[3];
+	struct xfwd *f = fc->x->fwd;
 	size_t i;
+
+	(void)part;
+	for (i = lo; i < hi; i++) {
+		memset(&f[i], 0, sizeof(f[i]));
+		f[i].rec = i < fc->n4 ? fc->s4[i].pos : fc->s6[i - fc->n4].pos;
+	}
+}
+
+struct ptr_ctx {
+	struct xref *x;
+	const struct xrev *cand;	/* the reverse names, by address */
+	size_t ncand;
+	struct par_list side[PAR_MAX];	/* each part's x->side_fwd */
+};
+
+/* The first of the N candidates C at or after address A. */
+static size_t
+cand_find(const struct xref *x, const struct xrev *c, size_t n,
+    const struct addr *a)
+{
+	size_t lo = 0, hi = n, mid;
+	struct addr b;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		b = xrev_addr(x, &c[mid]);
+		if (xref_addr_cmp(&b, a) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The PTR look-up of entries [LO, HI) of the A/AAAA index, on every core
+ * (core/par.h), each writing only its own entry.  Both the entries and
+ * the reverse names that hold data (the candidates, candidates()) are in
+ * address order: one pass over the two finds an address's reverse name
+ * where it is one of those, as the walk down the tree would, without a
+ * probe of the name table.  With ten million names that table is far
+ * larger than the caches, and the probes had made this pass 15 times as
+ * long as with one million.  A candidate is the reverse name itself
+ * unless it is a name in a loaded RFC 2317 child (classless_child()),
+ * so addresses such a child covers, and those without a candidate, are
+ * walked to as before (walk_ptr()). */
+static void
+fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
+{
+	struct ptr_ctx *pc = ctx;
+	struct xref *x = pc->x;
+	const struct model *m = x->m;
+	struct xfwd *f = x->fwd;
+	struct par_list *l = &pc->side[part];
+	struct lk_result res;
+	struct addr a, c;
+	struct walk w;
+	size_t i, j = 0;
 	int side;
 
 	w.found = 0;
+	if (lo < hi) {
+		a = xfwd_addr(m, &f[lo]);
+		j = cand_find(x, pc->cand, pc->ncand, &a);
+	}
 	for (i = lo; i < hi; i++) {
-		unsigned depth;
+		uint32_t node = MODEL_NONE;
 
-		key_addr(fc, i, &a);
-		depth = a.family == 4 ? 6 : 34;
-		memset(&f[i], 0, sizeof(f[i]));
-		f[i].rec = i < fc->n4 ? fc->s4[i].pos : fc->s6[i - fc->n4].pos;
-		walk_ptr(x, &w, &a, &res);
-		if ((side = keep(x->m, &res, res.name, l, i)) < 0)
+		if (i + 8 < hi)
+			__builtin_prefetch(&m->recs[f[i + 8].rec]);
+		a = xfwd_addr(m, &f[i]);
+		for (; j < pc->ncand; j++) {
+			c = xrev_addr(x, &pc->cand[j]);
+			if (xref_addr_cmp(&c, &a) >= 0)
+				break;
+		}
+		if (j < pc->ncand && xref_addr_cmp(&c, &a) == 0 &&
+		    (a.family != 4 || block_find(x, &a) == x->ncls))
+			node = pc->cand[j].ptr;
+		if (node != MODEL_NONE) {
+			lookup_found(m, node, node, RT_PTR, &res);
+			if (res.status == LK_UNKNOWN)
+				classless_lookup(x, &a, &res);
+		} else
+			walk_ptr(x, &w, &a, &res);
+		if ((side = keep(m, &res, res.name, l, i)) < 0)
 			return;
 		f[i].pside = side;
 		f[i].pname = res.name;
 		f[i].pstatus = res.status;
-		/* The address two ahead under the same parent: its probe's
-		 * slot starts loading now (sorted, most addresses are). */
-		if (i + 2 < hi && w.found >= depth - 1) {
-			key_addr(fc, i + 2, &b);
-			if (b.family == a.family &&
-			    memcmp(a.b, b.b, a.family == 4 ? 3 : 15) == 0 &&
-			    (a.family == 4 || (a.b[15] >> 4) == (b.b[15] >> 4)))
-				model_child_prefetch(x->m, w.id[depth - 1],
-				    label, walk_label(&b, depth, label));
-		}
 	}
 }
 
@@ -502,7 +550,9 @@ free_spent(const void *sorted, void **a, void **b)
 /* The A/AAAA index, sorted by address, then record: keys of 8 (IPv4) or
  * 20 bytes are made and sorted (stably, from record order), and the
  * entries written once, in order, from them; each step on every core
- * but the sort. */
+ * but the sort.  Their PTR look-ups are made by build_rev(), from the
+ * candidates, once the keys are freed: both at once would raise the
+ * peak. */
 static int
 build_fwd(struct xref *x)
 {
@@ -541,11 +591,8 @@ build_fwd(struct xref *x)
 	if ((x->fwd = malloc((fc.n4 + n6) * sizeof(*x->fwd))) == NULL)
 		goto out;
 	x->nfwd = fc.n4 + n6;
-	np = par_for(x->nfwd, 4096, fwd_make, &fc);
-	if ((rc = par_join(fc.side, np, sizeof(struct xside))) < 0)
-		goto out;
-	x->side_fwd = fc.side[0].v;
-	x->nside_fwd = fc.side[0].n;
+	par_for(x->nfwd, 65536, fwd_make, &fc);
+	rc = 0;
 out:
 	free(fc.k4);
 	free(fc.k6);
@@ -707,10 +754,8 @@ cand_fill(void *ctx, unsigned part, size_t lo, size_t hi)
 }
 
 /* The candidates, sorted by address, in *OUT (N of them, room for CAP):
- * every authoritative reverse name of address form that holds data, and
- * every address of an A/AAAA record whose reverse name answered without
- * one of those (a wildcard PTR has no node of its own), with its A/AAAA
- * entry in ptr.  The nodes are examined on every core. */
+ * every authoritative reverse name of address form that holds data.  The
+ * nodes are examined on every core.  cand_wild() adds the rest. */
 static int
 candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 {
@@ -718,9 +763,8 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 	const size_t grain = 16384;	/* a multiple of 64: see cand_mark() */
 	struct cand_ctx cc;
 	struct xrev *v = NULL;
-	struct addr a, vj;
 	uint32_t arpa, id;
-	size_t i, j, n = 0, n1, nw, n6 = 0, cap6;
+	size_t i, nw, n = 0, n6 = 0;
 	unsigned np, part;
 
 	memset(&cc, 0, sizeof(cc));
@@ -745,8 +789,6 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		n += cc.count[part][0];
 		n6 += cc.count[part][1];
 	}
-	/* The wildcard answers, at most one per A/AAAA entry, are counted
-	 * after the sort below; room for them is made then. */
 	if (n > 0) {
 		if ((v = malloc(n * sizeof(*v))) == NULL ||
 		    (n6 > 0 && (x->raddr6 = malloc(n6 *
@@ -762,19 +804,35 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 	}
 	free(cc.arpa);
 	free(cc.bits);
-	cc.arpa = NULL;
-	cc.bits = NULL;
+	*out = v;
+	*nout = n;
 	*cap = n;
-	cap6 = n6;
+	return 0;
+nomem:
+	free(cc.arpa);
+	free(cc.bits);
+	free(v);
+	return RDA_ENOMEM;
+}
+
+/* Adds to the N candidates at *V (room for CAP) every address of an
+ * A/AAAA record whose reverse name answered without being one of them
+ * (a wildcard PTR has no node of its own), with its A/AAAA entry in ptr,
+ * and sorts them again. */
+static int
+cand_wild(struct xref *x, struct xrev **pv, size_t *pn, size_t *cap)
+{
+	struct xrev *v = *pv, *c;
+	struct addr a, vj;
+	size_t i, j, n = *pn, n1 = *pn, cap6 = x->nraddr6;
+
 	/* An address whose reverse name is a node above is examined there;
 	 * only the others (wildcard answers) are added.  Both lists are in
 	 * address order: one pass over the two (VJ: the address of v[j]). */
-	n1 = n;
 	if (n1 > 0)
 		vj = xrev_addr(x, &v[0]);
 	for (i = 0, j = 0; i < x->nfwd; i++) {
 		const struct xfwd *f = &x->fwd[i];
-		struct xrev *c;
 
 		if (f->pstatus != LK_ANSWER ||
 		    (i > 0 && xref_fwd_same(x, i, i - 1)))
@@ -789,6 +847,7 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		    (a.family == 6 && vec_reserve((void **)&x->raddr6, &cap6,
 		    x->nraddr6 + 1, sizeof(*x->raddr6)) < 0))
 			goto nomem;
+		*pv = v;
 		c = &v[n++];
 		memset(c, 0, sizeof(*c));
 		rev_set(x, c, &a, x->nraddr6);
@@ -796,16 +855,36 @@ candidates(struct xref *x, struct xrev **out, size_t *nout, size_t *cap)
 		c->fside = 1;
 		c->ptr = (uint32_t)i;
 	}
+	*pv = v;
+	*pn = n;
 	if (n > n1 && addr_sort(v, n, sizeof(*v), rev_key, x) < 0)
-		goto nomem;
-	*out = v;
-	*nout = n;
+		return RDA_ENOMEM;
 	return 0;
 nomem:
-	free(cc.arpa);
-	free(cc.bits);
-	free(v);
+	*pv = v;
+	*pn = n;
 	return RDA_ENOMEM;
+}
+
+/* The PTR look-up of every A/AAAA entry (fwd_ptrs()), with the N
+ * candidates at V. */
+static int
+fwd_lookups(struct xref *x, const struct xrev *v, size_t n)
+{
+	struct ptr_ctx pc;
+	unsigned np;
+	int rc;
+
+	memset(&pc, 0, sizeof(pc));
+	pc.x = x;
+	pc.cand = v;
+	pc.ncand = n;
+	np = par_for(x->nfwd, 4096, fwd_ptrs, &pc);
+	if ((rc = par_join(pc.side, np, sizeof(struct xside))) < 0)
+		return rc;
+	x->side_fwd = pc.side[0].v;
+	x->nside_fwd = pc.side[0].n;
+	return 0;
 }
 
 /* xref_has_addr() for a PTR's target: a node with many addresses (one
@@ -963,8 +1042,10 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 	}
 }
 
-/* The PTR index: the candidates, each once, become one entry per PTR
- * record they have.  The look-ups run on every core; then, in place,
+/* The PTR index: the candidates (the reverse names, which give the
+ * A/AAAA entries their PTR look-ups first, then the wildcard answers
+ * those found), each once, become one entry per PTR record they have.
+ * The look-ups run on every core; then, in place,
  * those without PTR records are dropped (front to back: nothing is
  * written before it is read) and those with several spread out (back to
  * front, likewise).  No sort is needed: candidates come in address
@@ -981,7 +1062,9 @@ build_rev(struct xref *x)
 	unsigned np;
 	int r;
 
-	if ((r = candidates(x, &x->rev, &n, &cap)) < 0)
+	if ((r = candidates(x, &x->rev, &n, &cap)) < 0 ||
+	    (r = fwd_lookups(x, x->rev, n)) < 0 ||
+	    (r = cand_wild(x, &x->rev, &n, &cap)) < 0)
 		return r;
 	par_for(n, 16384, rev_first, x);
 	v = x->rev;

@@ -109,7 +109,7 @@ void xref_clear(struct xref *x);
 
 /* The PTR lookup of address A: at its reverse name, and for an IPv4
  * address whose reverse name is unknown, in a loaded RFC 2317 child that
- * covers it (as build_fwd() does for every A/AAAA). */
+ * covers it (as fwd_ptrs() does for every A/AAAA). */
 void xref_ptr(const struct xref *x, const struct addr *a,
     struct lk_result *res);
 
