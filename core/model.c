@@ -189,14 +189,17 @@ slot_put(struct model *m, uint32_t h, uint32_t id)
 }
 
 /* Memory for BYTES of buckets, zeroed and aligned to a cache line; its
- * length in *LEN for hash_unmap() (0: from calloc()).  A table of
- * megabytes is mapped on its own, at a 2 MiB boundary, and asked for
- * transparent huge pages: a probe lands anywhere in it, and with 4 KiB
- * pages nearly every one of ten million names missed the TLB besides
- * the cache (3.6 s -> 3.3 s for the 10M bench set).  The other arrays
- * grow by realloc() and are read mostly in order; advised too, they
- * came out slower. */
+ * length in *LEN for hash_unmap() (0: from calloc()).  A table past the
+ * reach of the TLB (some 2,000 pages of 4 KiB) is mapped on its own, at
+ * a 2 MiB boundary, and asked for transparent huge pages: a probe lands
+ * anywhere in it, and with 4 KiB pages nearly every one of ten million
+ * names missed the TLB besides the cache (3.6 s -> 3.3 s for the 10M
+ * bench set).  A smaller table gains nothing and would pay a huge page's
+ * rounding in memory (1.6 MB, 2 bytes a record, at 1M).  The other
+ * arrays grow by realloc() and are read mostly in order; advised too,
+ * they came out slower. */
 #define HUGE_PAGE ((size_t)2 << 20)
+#define HUGE_FROM ((size_t)16 << 20)
 
 static void *
 hash_map(size_t bytes, size_t *len)
@@ -205,7 +208,7 @@ hash_map(size_t bytes, size_t *len)
 
 	*len = 0;
 #if defined(MADV_HUGEPAGE)
-	if (bytes >= 2 * HUGE_PAGE) {
+	if (bytes >= HUGE_FROM) {
 		size_t want = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 		size_t all = want + HUGE_PAGE, head;
 		uint8_t *q;
