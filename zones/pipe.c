@@ -159,24 +159,32 @@ entry_next(const uint8_t *e)
 	return e + 8 + sizeof(const char *) + n + 1;
 }
 
-/* The look-ahead for entry E: when it is a record, hints for its names
- * (model_prefetch(), which starts loading their hash slots). */
+/* The hints of look-ahead A, whose entry is a record, that are still
+ * missing (model_prefetch(), which starts loading their hash slots). */
+static void
+hints(struct pipe *p, struct ahead *a)
+{
+	const uint8_t *e = a->entry;
+	uint8_t kind = *e;
+
+	e += rec_head(kind);
+	if (!a->hint[0].ok)
+		model_prefetch(p->m, e + 1, e[0], &a->hint[0]);
+	if ((kind & E_TARGET) && !a->hint[1].ok)
+		model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
+		    &a->hint[1]);
+}
+
+/* The look-ahead for entry E: when it is a record, hints for its names. */
 static void
 scout(struct pipe *p, const uint8_t *e, unsigned i)
 {
 	struct ahead *a = &p->ahead[i % AHEAD];
-	uint8_t kind;
 
 	a->entry = e;
 	a->hint[0].ok = a->hint[1].ok = false;
-	if ((*e & E_REC) == 0)
-		return;
-	kind = *e;
-	e += rec_head(kind);
-	model_prefetch(p->m, e + 1, e[0], &a->hint[0]);
-	if (kind & E_TARGET)
-		model_prefetch(p->m, e + 1 + e[0] + 1, e[1 + e[0]],
-		    &a->hint[1]);
+	if (*e & E_REC)
+		hints(p, a);
 }
 
 /* Interns the names of the record at E (the look-ahead's hints in A, or
@@ -256,6 +264,11 @@ build(struct pipe *p, const uint8_t *b, size_t len)
 			    NULL)) < 0)
 				atomic_store(&p->rc, rc);
 		}
+		/* A name whose parent was interned after the scout
+		 * passed (in ip6.arpa, a new parent every few records) is
+		 * looked for again two entries before its turn. */
+		if (i + 2 < j && (*p->ahead[(i + 2) % AHEAD].entry & E_REC))
+			hints(p, &p->ahead[(i + 2) % AHEAD]);
 		/* This entry's hints are used: its slot takes the one
 		 * AHEAD entries on. */
 		if (s < end)
