@@ -933,11 +933,43 @@ res_eq(const struct lk_result *a, const struct lk_result *b)
 	    a->node == b->node && a->zone == b->zone && a->hops == b->hops;
 }
 
+/* The number of PTR records answer RES (an LK_ANSWER) holds. */
+static size_t
+ptr_answers(const struct model *m, const struct lk_result *res)
+{
+	size_t k = 0;
+	uint32_t p;
+
+	for (p = lookup_rec(m, res->node, res->zone, RT_PTR); p != MODEL_NONE;
+	    p = lookup_rec_next(m, res->node, res->zone, RT_PTR, p))
+		k++;
+	return k;
+}
+
+/* The first entry of X's PTR index at or after address A. */
+static size_t
+rev_find(const struct xref *x, const struct addr *a)
+{
+	size_t lo = 0, hi = x->nrev, mid;
+	struct addr b;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		b = xrev_addr(x, &x->rev[mid]);
+		if (xref_addr_cmp(&b, a) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Totals over every generated model.  ALONE counts the look-ups an RFC
  * 2317 child loaded without its parent answered (the classless fallback),
  * CNAME those that followed a CNAME (the parent's, with the child). */
 struct tally {
-	size_t compared, rev, side, side_fwd, models, alone, cname;
+	size_t compared, rev, side, side_fwd, models, alone, cname, complete;
+	size_t wild;	/* addresses answered by a wildcard PTR */
 	size_t status[LK_TOOLONG + 1];
 };
 
@@ -1012,6 +1044,29 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 		}
 		assert_int_equal(e->pstatus, want.status);
 		assert_int_equal(e->pname, want.name);
+		/* The PTR index holds every PTR record an address of the
+		 * A/AAAA index is answered with, wildcard answers too, and
+		 * no other for that address. */
+		if (want.status == LK_ANSWER &&
+		    (i == 0 || !xref_fwd_same(&x, i, i - 1))) {
+			size_t k = ptr_answers(m, &want);
+			size_t j = rev_find(&x, &ea), run = 0;
+			struct addr ja;
+
+			if (j < x.nrev) {
+				ja = xrev_addr(&x, &x.rev[j]);
+				if (xref_addr_cmp(&ja, &ea) == 0)
+					run = xref_rev_run(&x, j);
+			}
+			if (run != k)
+				fail_msg("fwd[%zu] (%s): %zu PTR records answer, "
+				    "%zu in the PTR index", i,
+				    names_addr_fmt(&ea, abuf), k, run);
+			t->complete += k;
+			if (memcmp(m->labels + m->nodes[want.node].label, "\1*",
+			    2) == 0)
+				t->wild++;
+		}
 		nside_fwd += e->pside;
 		st[got.status]++;
 		if (got.zone != MODEL_NONE && alone[got.zone])
@@ -1111,6 +1166,7 @@ test_fwd_ptr(void **state)
 		assert_true(t.status[i] > 0);
 	assert_true(t.alone > 0);
 	assert_true(t.cname > 0);
+	assert_true(t.wild > 0);
 	/* Both forms of each entry's look-up were compared. */
 	assert_true(t.side > 0 && t.side < t.rev);
 	assert_true(t.side_fwd > 0 && t.side_fwd < t.compared);
@@ -1118,10 +1174,11 @@ test_fwd_ptr(void **state)
 	    "%zu, NODATA %zu, NXDOMAIN %zu, UNKNOWN %zu, loop %zu; %zu in an "
 	    "RFC 2317 child alone, %zu through CNAMEs), %zu PTR entries in "
 	    "order, each forward look-up compared (kept whole: %zu PTR "
-	    "look-ups, %zu forward)\n",
+	    "look-ups, %zu forward); %zu PTR records of answered addresses "
+	    "found in the PTR index, %zu addresses by a wildcard\n",
 	    t.models, t.compared, t.status[LK_ANSWER], t.status[LK_NODATA],
 	    t.status[LK_NXDOMAIN], t.status[LK_UNKNOWN], t.status[LK_LOOP],
-	    t.alone, t.cname, t.rev, t.side_fwd, t.side);
+	    t.alone, t.cname, t.rev, t.side_fwd, t.side, t.complete, t.wild);
 }
 
 int
