@@ -457,6 +457,8 @@ struct ptr_ctx {
 	const struct xrev *cand;	/* the reverse names, by address */
 	size_t ncand;
 	struct par_list side[PAR_MAX];	/* each part's x->side_fwd */
+	struct par_list wild[PAR_MAX];	/* each part's wildcard answers:
+					 * entries (uint32_t), cand_wild() */
 };
 
 /* The first of the N candidates C at or after address A. */
@@ -496,12 +498,13 @@ fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct xref *x = pc->x;
 	const struct model *m = x->m;
 	struct xfwd *f = x->fwd;
-	struct par_list *l = &pc->side[part];
+	struct par_list *l = &pc->side[part], *wl = &pc->wild[part];
 	struct lk_result res;
 	struct addr a, c;
 	struct walk w;
 	size_t i, j = 0;
 	int side;
+	bool cand;
 
 	w.found = 0;
 	if (lo < hi) {
@@ -519,8 +522,8 @@ fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
 			if (xref_addr_cmp(&c, &a) >= 0)
 				break;
 		}
-		if (j < pc->ncand && xref_addr_cmp(&c, &a) == 0 &&
-		    (a.family != 4 || block_find(x, &a) == x->ncls))
+		cand = j < pc->ncand && xref_addr_cmp(&c, &a) == 0;
+		if (cand && (a.family != 4 || block_find(x, &a) == x->ncls))
 			node = pc->cand[j].ptr;
 		if (node != MODEL_NONE) {
 			lookup_found(m, node, node, RT_PTR, &res);
@@ -533,6 +536,16 @@ fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
 		f[i].pside = side;
 		f[i].pname = res.name;
 		f[i].pstatus = res.status;
+		/* An address that answered without a reverse name of its
+		 * own (a wildcard PTR has no node) is a candidate too, once
+		 * (the first entry of the address). */
+		if (res.status == LK_ANSWER && !cand &&
+		    (i == 0 || !xref_fwd_same(x, i, i - 1))) {
+			if ((wl->rc = vec_reserve(&wl->v, &wl->cap, wl->n + 1,
+			    sizeof(uint32_t))) < 0)
+				return;
+			((uint32_t *)wl->v)[wl->n++] = (uint32_t)i;
+		}
 	}
 }
 
@@ -815,76 +828,68 @@ nomem:
 	return RDA_ENOMEM;
 }
 
-/* Adds to the N candidates at *V (room for CAP) every address of an
- * A/AAAA record whose reverse name answered without being one of them
- * (a wildcard PTR has no node of its own), with its A/AAAA entry in ptr,
- * and sorts them again. */
+/* Adds to the N candidates at *V (room for CAP) the addresses of the
+ * A/AAAA entries in WILD (fwd_ptrs() found their reverse names answered
+ * without being one of them), with the entry in ptr, and sorts them
+ * again. */
 static int
-cand_wild(struct xref *x, struct xrev **pv, size_t *pn, size_t *cap)
+cand_wild(struct xref *x, struct xrev **pv, size_t *pn, size_t *cap,
+    const struct par_list *wild)
 {
 	struct xrev *v = *pv, *c;
-	struct addr a, vj;
-	size_t i, j, n = *pn, n1 = *pn, cap6 = x->nraddr6;
+	struct addr a;
+	size_t i, n = *pn, n1 = *pn, cap6 = x->nraddr6;
+	const uint32_t *e = wild->v;
+	int rc = 0;
 
-	/* An address whose reverse name is a node above is examined there;
-	 * only the others (wildcard answers) are added.  Both lists are in
-	 * address order: one pass over the two (VJ: the address of v[j]). */
-	if (n1 > 0)
-		vj = xrev_addr(x, &v[0]);
-	for (i = 0, j = 0; i < x->nfwd; i++) {
-		const struct xfwd *f = &x->fwd[i];
-
-		if (f->pstatus != LK_ANSWER ||
-		    (i > 0 && xref_fwd_same(x, i, i - 1)))
-			continue;
-		while (j < n1 && xref_fwd_cmp(x, i, &vj) > 0)
-			if (++j < n1)
-				vj = xrev_addr(x, &v[j]);
-		if (j < n1 && xref_fwd_cmp(x, i, &vj) == 0)
-			continue;
-		a = xfwd_addr(x->m, f);
-		if (vec_reserve((void **)&v, cap, n + 1, sizeof(*v)) < 0 ||
-		    (a.family == 6 && vec_reserve((void **)&x->raddr6, &cap6,
-		    x->nraddr6 + 1, sizeof(*x->raddr6)) < 0))
-			goto nomem;
+	if (wild->n > 0 && (rc = vec_reserve((void **)&v, cap, n + wild->n,
+	    sizeof(*v))) == 0)
 		*pv = v;
+	for (i = 0; rc == 0 && i < wild->n; i++) {
+		a = xfwd_addr(x->m, &x->fwd[e[i]]);
+		if (a.family == 6 && (rc = vec_reserve((void **)&x->raddr6,
+		    &cap6, x->nraddr6 + 1, sizeof(*x->raddr6))) < 0)
+			break;
 		c = &v[n++];
 		memset(c, 0, sizeof(*c));
 		rev_set(x, c, &a, x->nraddr6);
 		x->nraddr6 += a.family == 6;
 		c->fside = 1;
-		c->ptr = (uint32_t)i;
+		c->ptr = e[i];
 	}
-	*pv = v;
 	*pn = n;
-	if (n > n1 && addr_sort(v, n, sizeof(*v), rev_key, x) < 0)
-		return RDA_ENOMEM;
-	return 0;
-nomem:
-	*pv = v;
-	*pn = n;
-	return RDA_ENOMEM;
+	if (rc == 0 && n > n1 && addr_sort(v, n, sizeof(*v), rev_key, x) < 0)
+		rc = RDA_ENOMEM;
+	return rc;
 }
 
 /* The PTR look-up of every A/AAAA entry (fwd_ptrs()), with the N
- * candidates at V. */
+ * candidates at *V (room for CAP), to which the wildcard answers are
+ * then added. */
 static int
-fwd_lookups(struct xref *x, const struct xrev *v, size_t n)
+fwd_lookups(struct xref *x, struct xrev **v, size_t *n, size_t *cap)
 {
 	struct ptr_ctx pc;
 	unsigned np;
-	int rc;
+	int rc, rw;
 
 	memset(&pc, 0, sizeof(pc));
 	pc.x = x;
-	pc.cand = v;
-	pc.ncand = n;
+	pc.cand = *v;
+	pc.ncand = *n;
 	np = par_for(x->nfwd, 4096, fwd_ptrs, &pc);
-	if ((rc = par_join(pc.side, np, sizeof(struct xside))) < 0)
-		return rc;
-	x->side_fwd = pc.side[0].v;
-	x->nside_fwd = pc.side[0].n;
-	return 0;
+	rc = par_join(pc.side, np, sizeof(struct xside));
+	rw = par_join(pc.wild, np, sizeof(uint32_t));
+	if (rc == 0 && rw == 0) {
+		x->side_fwd = pc.side[0].v;
+		x->nside_fwd = pc.side[0].n;
+		rc = cand_wild(x, v, n, cap, &pc.wild[0]);
+	} else if (rc == 0) {
+		free(pc.side[0].v);
+		rc = rw;
+	}
+	free(pc.wild[0].v);
+	return rc;
 }
 
 /* xref_has_addr() for a PTR's target: a node with many addresses (one
@@ -1063,8 +1068,7 @@ build_rev(struct xref *x)
 	int r;
 
 	if ((r = candidates(x, &x->rev, &n, &cap)) < 0 ||
-	    (r = fwd_lookups(x, x->rev, n)) < 0 ||
-	    (r = cand_wild(x, &x->rev, &n, &cap)) < 0)
+	    (r = fwd_lookups(x, &x->rev, &n, &cap)) < 0)
 		return r;
 	par_for(n, 16384, rev_first, x);
 	v = x->rev;
