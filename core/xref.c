@@ -1016,22 +1016,27 @@ ptr_count(const struct model *m, uint32_t p)
 	return k;
 }
 
+struct first_ctx {
+	struct xref *x;
+	size_t total[PAR_MAX];	/* PTR records of each part's candidates */
+};
+
 /* The first PTR record of candidate I in its ptr, or MODEL_NONE when the
  * address has none or is the candidate before it again (the others are
- * where that one is).  On every core, each candidate writing only its own
- * ptr: the flags byte, which holds the family its neighbours compare, is
- * left alone. */
+ * where that one is); counts the records.  On every core, each candidate
+ * writing only its own ptr: the flags byte, which holds the family its
+ * neighbours compare, is left alone. */
 static void
 rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 {
-	struct xref *x = ctx;
+	struct first_ctx *fc = ctx;
+	struct xref *x = fc->x;
 	const struct model *m = x->m;
 	struct xrev *v = x->rev;
 	struct lk_result res;
 	uint32_t first;
-	size_t i;
+	size_t i, total = 0;
 
-	(void)part;
 	for (i = lo; i < hi; i++) {
 		first = MODEL_NONE;
 		if (i == 0 || !xref_rev_same(x, &v[i], &v[i - 1])) {
@@ -1039,12 +1044,14 @@ rev_first(void *ctx, unsigned part, size_t lo, size_t hi)
 				xfwd_ptr(x, &x->fwd[v[i].ptr], &res);
 			else
 				lookup_node(m, v[i].ptr, RT_PTR, &res);
-			if (res.status == LK_ANSWER)
-				first = lookup_rec(m, res.node, res.zone,
-				    RT_PTR);
+			if (res.status == LK_ANSWER &&
+			    (first = lookup_rec(m, res.node, res.zone,
+			    RT_PTR)) != MODEL_NONE)
+				total += ptr_count(m, first);
 		}
 		v[i].ptr = first;
 	}
+	fc->total[part] = total;
 }
 
 /* The PTR index: the candidates (the reverse names, which give the
@@ -1061,6 +1068,7 @@ build_rev(struct xref *x)
 {
 	const struct model *m = x->m;
 	struct side_ctx sc;
+	struct first_ctx fc;
 	struct xrev *v, e;
 	size_t n, cap, i, j, k, total = 0;
 	uint32_t p;
@@ -1070,12 +1078,16 @@ build_rev(struct xref *x)
 	if ((r = candidates(x, &x->rev, &n, &cap)) < 0 ||
 	    (r = fwd_lookups(x, &x->rev, &n, &cap)) < 0)
 		return r;
-	par_for(n, 16384, rev_first, x);
+	memset(&fc, 0, sizeof(fc));
+	fc.x = x;
+	np = par_for(n, 16384, rev_first, &fc);
+	for (i = 0; i < np; i++)
+		total += fc.total[i];
 	v = x->rev;
 	for (i = 0, j = 0; i < n; i++)
 		if (v[i].ptr != MODEL_NONE) {
-			total += ptr_count(m, v[i].ptr);
-			v[j++] = v[i];
+			v[j] = v[i];
+			v[j++].fside = 0;
 		}
 	n = j;
 	if (total == 0) {
@@ -1088,9 +1100,9 @@ build_rev(struct xref *x)
 			return RDA_ENOMEM;
 		x->rev = v;
 	}
-	for (i = n, j = total; i-- > 0;) {
+	/* Nearly always one PTR record an address: nothing to spread. */
+	for (i = total > n ? n : 0, j = total; i-- > 0;) {
 		e = v[i];
-		e.fside = 0;
 		j -= ptr_count(m, e.ptr);
 		for (p = e.ptr, k = j; p != MODEL_NONE; p = ptr_next(m, p)) {
 			v[k] = e;
