@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """run.py -- the benchmark behind `make bench`.
 
-    run.py BIN [--sizes 1000000,5000000] [--reps 3] [--big 10000000]
-           [--cases oneowner,wide,slash8,chains,zones] [--dir build/bench]
-           [--no-peers]
+    run.py BIN [--sizes 1000000,5000000] [--reps 3] [--warmup 1]
+           [--big 10000000] [--cases oneowner,wide,slash8,chains,zones]
+           [--dir build/bench] [--no-peers]
 
 For each size: generates the zone set once (tests/bench/gen.py, seed 7,
 kept in DIR between runs), then, on the same files and in the same run,
@@ -14,7 +14,11 @@ peers take one zone per run, so their time is the sum over the files and
 their peak memory the largest of the files (per record: of that file).
 Prints, as Markdown, the median wall time of REPS runs, records per
 second, peak memory (getrusage of the child: ru_maxrss), bytes per record
-and the ratio of rdnsaudit's time and memory to each peer's; checks the
+and the ratio of rdnsaudit's time and memory to each peer's.  Each tool
+first runs WARMUP times untimed on the set: on a virtual machine whose
+freed memory goes back to the host, the first runs after another tool
+freed hundreds of megabytes pay for faulting it in again (rdnsaudit at
+10M: 3.5-3.7 s, then 2.9 s).  Checks the
 findings against the generator's oracle, and prints rdnsaudit's phases
 (RDNSAUDIT_TIMES=1) from one more run.  --big adds audits of that size
 (no peers) for the linearity figures; --cases runs the scaling cases
@@ -104,15 +108,17 @@ def have(tool):
                for p in os.environ.get("PATH", "").split(":"))
 
 
-def measure_ours(binary, d, files, reps):
+def measure_ours(binary, d, files, reps, warmup):
     out = os.path.join(d, "report.json")
     walls, cpus, rss = [], [], 0
-    for _ in range(reps):
+    for k in range(warmup + reps):
         with open(out, "w") as o:
             wall, peak, rc, err, cpu = run(audit_argv(binary, files),
                                            stdout=o)
         if rc not in (0, 1):
             sys.exit("rdnsaudit failed (%d): %s" % (rc, err[-2000:]))
+        if k < warmup:
+            continue
         walls.append(wall)
         cpus.append(cpu)
         rss = max(rss, peak)
@@ -133,10 +139,13 @@ def phases(binary, files):
     return ", ".join(out)
 
 
-def measure_peer(mk, files, reps):
+def measure_peer(mk, files, reps, warmup):
     # Bytes per record: of the largest file, where fixed costs matter least.
     walls, cpus, rss, per, notes = [], [], 0, 0.0, set()
     big = max(c for _, _, c in files)
+    for _ in range(warmup):
+        for path, origin, _ in files:
+            run(mk(path, origin))
     for _ in range(reps):
         total = tcpu = 0.0
         for path, origin, count in files:
@@ -157,14 +166,15 @@ def fmt_rate(n, s):
     return "%.2fM" % (n / s / 1e6)
 
 
-def bench_size(binary, base, n, reps, peers):
+def bench_size(binary, base, n, reps, warmup, peers):
     d, files = make_set(base, n)
     total = sum(c for _, _, c in files)
-    wall, rss, verdict, cpu, ph = measure_ours(binary, d, files, reps)
+    wall, rss, verdict, cpu, ph = measure_ours(binary, d, files, reps,
+                                               warmup)
     rows = [("rdnsaudit, full audit", wall, rss, rss / total, cpu)]
     res = {}
     for name, mk in peers:
-        pw, pr, pper, notes, pc = measure_peer(mk, files, reps)
+        pw, pr, pper, notes, pc = measure_peer(mk, files, reps, warmup)
         label = name + (" (%s)" % ", ".join(sorted(notes)) if notes else "")
         rows.append((label, pw, pr, pper, pc))
         res[name] = (pw, pper, pc)
@@ -216,6 +226,7 @@ def main():
         sys.exit(__doc__)
     binary = os.path.abspath(args.pop(0))
     sizes, reps, big, base = [1000000, 5000000], 3, 10000000, "build/bench"
+    warmup = 1
     cases = ["oneowner", "wide", "slash8", "chains", "zones"]
     peers = [p for p in PEERS if have(p[0])]
     while args:
@@ -224,6 +235,8 @@ def main():
             sizes = [int(x) for x in args.pop(0).split(",") if x]
         elif a == "--reps":
             reps = int(args.pop(0))
+        elif a == "--warmup":
+            warmup = int(args.pop(0))
         elif a == "--big":
             big = int(args.pop(0))
         elif a == "--cases":
@@ -241,9 +254,9 @@ def main():
         print("\npeers not installed, skipped: %s" % ", ".join(missing))
     figures = {}
     for n in sizes:
-        figures[n] = bench_size(binary, base, n, reps, peers)
+        figures[n] = bench_size(binary, base, n, reps, warmup, peers)
     if big:
-        figures[big] = bench_size(binary, base, big, reps, [])
+        figures[big] = bench_size(binary, base, big, reps, warmup, [])
     if len(figures) > 1:
         lo = min(figures)
         print("\n### Linearity (against %d records)\n" % figures[lo][0])
