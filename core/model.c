@@ -123,10 +123,13 @@ node_is(const struct model *m, uint32_t id, uint32_t parent,
 	return true;
 }
 
-/* H is hash_of(PARENT, LABEL, LEN). */
+/* The probe for hash H, which is hash_of(PARENT, LABEL, LEN): the child
+ * of PARENT with LABEL, or MODEL_NONE and the first free slot met in *FB
+ * (bucket) and *FJ (slot), where a name of hash H goes.  With LABEL NULL,
+ * only the free slot is looked for. */
 static uint32_t
-child_find(const struct model *m, uint32_t parent, const uint8_t *label,
-    size_t len, uint32_t h)
+probe(const struct model *m, uint32_t h, uint32_t parent,
+    const uint8_t *label, size_t len, size_t *fb, size_t *fj)
 {
 	const struct model_bucket *k;
 	uint8_t t = tag_of(h), s;
@@ -135,9 +138,13 @@ child_find(const struct model *m, uint32_t parent, const uint8_t *label,
 	for (;;) {
 		k = &m->buckets[b];
 		for (j = 0; j < BUCKET_SLOTS; j++) {
-			if ((s = k->tag[j]) == 0)
+			if ((s = k->tag[j]) == 0) {
+				*fb = b;
+				*fj = j;
 				return MODEL_NONE;
-			if (s == t && node_is(m, k->id[j], parent, label, len))
+			}
+			if (s == t && label != NULL &&
+			    node_is(m, k->id[j], parent, label, len))
 				return k->id[j];
 		}
 		if (++b == m->nbuckets)
@@ -145,18 +152,20 @@ child_find(const struct model *m, uint32_t parent, const uint8_t *label,
 	}
 }
 
+static uint32_t
+child_find(const struct model *m, uint32_t parent, const uint8_t *label,
+    size_t len, uint32_t h)
+{
+	size_t b, j;
+
+	return probe(m, h, parent, label, len, &b, &j);
+}
+
 /* Starts loading the bucket a probe for hash H begins at. */
 static inline void
 slot_prefetch(const struct model *m, uint32_t h)
 {
 	__builtin_prefetch(&m->buckets[bucket_of(m, h)]);
-}
-
-void
-model_child_prefetch(const struct model *m, uint32_t parent,
-    const uint8_t *label, size_t len)
-{
-	slot_prefetch(m, hash_of(parent, label, len));
 }
 
 uint32_t
@@ -168,24 +177,22 @@ model_child(const struct model *m, uint32_t parent, const uint8_t *label,
 
 #define REHASH_AHEAD 16
 
+/* Puts node ID, of hash H, in slot J of bucket B. */
+static void
+slot_set(struct model *m, size_t b, size_t j, uint32_t h, uint32_t id)
+{
+	m->buckets[b].tag[j] = tag_of(h);
+	m->buckets[b].id[j] = id;
+}
+
 /* Puts node ID, of hash H, in the first free slot from its bucket. */
 static void
 slot_put(struct model *m, uint32_t h, uint32_t id)
 {
-	struct model_bucket *k;
-	size_t b = bucket_of(m, h), j;
+	size_t b, j;
 
-	for (;;) {
-		k = &m->buckets[b];
-		for (j = 0; j < BUCKET_SLOTS; j++)
-			if (k->tag[j] == 0) {
-				k->tag[j] = tag_of(h);
-				k->id[j] = id;
-				return;
-			}
-		if (++b == m->nbuckets)
-			b = 0;
-	}
+	(void)probe(m, h, 0, NULL, 0, &b, &j);
+	slot_set(m, b, j, h, id);
 }
 
 /* Memory for BYTES of buckets, zeroed and aligned to a cache line; its
@@ -302,16 +309,19 @@ child_add_h(struct model *m, uint32_t parent, const uint8_t *label,
     size_t len, uint32_t h, uint32_t *id)
 {
 	struct node *n;
-	size_t i;
+	size_t i, fb, fj;
 	int rc;
 
-	if ((*id = child_find(m, parent, label, len, h)) != MODEL_NONE)
+	if ((*id = probe(m, h, parent, label, len, &fb, &fj)) != MODEL_NONE)
 		return 0;
 	if (m->nnodes >= MODEL_NONE - 1)
 		return RDA_ELIMIT;
-	if (HASH_FULL(m->nnodes + 1, m->caphash) &&
-	    (rc = rehash(m, m->caphash * 2)) < 0)
-		return rc;
+	if (HASH_FULL(m->nnodes + 1, m->caphash)) {
+		/* The slot found is in the table being replaced. */
+		if ((rc = rehash(m, m->caphash * 2)) < 0)
+			return rc;
+		(void)probe(m, h, 0, NULL, 0, &fb, &fj);
+	}
 	if ((rc = grow(m, (void **)&m->nodes, &m->capnodes, m->nnodes + 1,
 	    sizeof(*m->nodes))) < 0 ||
 	    (rc = grow(m, (void **)&m->labels, &m->caplabels,
@@ -326,7 +336,7 @@ child_add_h(struct model *m, uint32_t parent, const uint8_t *label,
 	for (i = 0; i < len; i++)
 		m->labels[m->nlabels++] = names_lower(label[i]);
 	*id = (uint32_t)m->nnodes;
-	slot_put(m, h, *id);
+	slot_set(m, fb, fj, h, *id);
 	m->nnodes++;
 	return 0;
 }

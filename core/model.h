@@ -210,11 +210,6 @@ uint32_t model_find(const struct model *m, const uint8_t *wire,
 uint32_t model_child(const struct model *m, uint32_t parent,
     const uint8_t *label, size_t len);
 
-/* A hint before model_child() with the same arguments: starts loading
- * the hash slot its probe begins at.  Changes nothing. */
-void model_child_prefetch(const struct model *m, uint32_t parent,
-    const uint8_t *label, size_t len);
-
 /* Writes the name of node ID in wire form to OUT (NAMES_WIRE_MAX bytes);
  * returns the length. */
 size_t model_wire(const struct model *m, uint32_t id, uint8_t *out);
