@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 
 #include <ldns/ldns.h>
 
@@ -909,6 +910,56 @@ test_scale(void **state)
 	assert_int_equal(r.status, LK_NODATA);
 }
 
+/* A name table past 16 MiB is mapped on its own, at a huge page's
+ * boundary, on huge pages where the system has them (core/model.c:
+ * hash_map()): names are found in it, and in the larger one that
+ * replaces it.  The bench's sets are the only other place a table this
+ * large is made. */
+static void
+test_big_table(void **state)
+{
+	const unsigned n = 300000;
+	struct model *m;
+	uint8_t wire[NAMES_WIRE_MAX + 1];
+	char name[64];
+	uint32_t id, *ids;
+	size_t before;
+	unsigned i;
+
+	(void)state;
+	assert_non_null(m = model_new());
+	assert_int_equal(m->hashlen, 0);	/* small: from calloc() */
+	model_reserve(m, 3000000);
+	assert_true(m->caphash >= 3000000);
+#ifdef MADV_HUGEPAGE
+	assert_true(m->hashlen >= m->nbuckets * 64);
+	assert_int_equal(m->hashlen % (2u << 20), 0);
+	assert_int_equal((uintptr_t)m->buckets % (2u << 20), 0);
+#endif
+	assert_non_null(ids = calloc(n, sizeof(*ids)));
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "h%u.s%u.example.net.", i, i % 97);
+		wire_of(name, wire);
+		assert_int_equal(model_name(m, wire, &ids[i]), 0);
+	}
+	/* Moved into a larger mapped table, every name is still there. */
+	before = m->caphash;
+	model_reserve(m, 6000000);
+	assert_true(m->caphash > before);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "H%u.S%u.example.NET.", i, i % 97);
+		wire_of(name, wire);
+		id = model_find(m, wire, NULL, NULL);
+		if (id != ids[i])
+			fail_msg("%s: node %u, interned as %u", name, id,
+			    ids[i]);
+	}
+	wire_of("h300000.s0.example.net.", wire);
+	assert_int_equal(model_find(m, wire, NULL, NULL), MODEL_NONE);
+	free(ids);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -923,6 +974,7 @@ main(void)
 		T(test_rfc2317),
 		T(test_ip6_reverse),
 		T(test_scale),
+		T(test_big_table),
 	};
 #undef T
 
