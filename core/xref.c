@@ -461,9 +461,10 @@ struct ptr_ctx {
 					 * entries (uint32_t), cand_wild() */
 };
 
-/* The first of the N candidates C at or after address A. */
+/* The first of the N PTR entries or candidates at V (in address order)
+ * at or after address A. */
 static size_t
-cand_find(const struct xref *x, const struct xrev *c, size_t n,
+rev_find(const struct xref *x, const struct xrev *v, size_t n,
     const struct addr *a)
 {
 	size_t lo = 0, hi = n, mid;
@@ -471,13 +472,19 @@ cand_find(const struct xref *x, const struct xrev *c, size_t n,
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		b = xrev_addr(x, &c[mid]);
+		b = xrev_addr(x, &v[mid]);
 		if (xref_addr_cmp(&b, a) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+size_t
+xref_rev_find(const struct xref *x, const struct addr *a)
+{
+	return rev_find(x, x->rev, x->nrev, a);
 }
 
 /* The PTR look-up of entries [LO, HI) of the A/AAAA index, on every core
@@ -509,7 +516,7 @@ fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
 	w.found = 0;
 	if (lo < hi) {
 		a = xfwd_addr(m, &f[lo]);
-		j = cand_find(x, pc->cand, pc->ncand, &a);
+		j = rev_find(x, pc->cand, pc->ncand, &a);
 	}
 	for (i = lo; i < hi; i++) {
 		uint32_t node = MODEL_NONE;

@@ -198,6 +198,10 @@ int xref_fwd_cmp(const struct xref *x, size_t i, const struct addr *a);
  * be x->nfwd): a binary search. */
 size_t xref_fwd_find(const struct xref *x, const struct addr *a);
 
+/* The first entry of x->rev with address A, or where it would be (it may
+ * be x->nrev): a binary search. */
+size_t xref_rev_find(const struct xref *x, const struct addr *a);
+
 /* Whether the answer at RES holds address A; also counts the addresses of
  * A's family there in *N when N is not NULL. */
 bool xref_has_addr(const struct model *m, const struct lk_result *res,

@@ -946,24 +946,6 @@ ptr_answers(const struct model *m, const struct lk_result *res)
 	return k;
 }
 
-/* The first entry of X's PTR index at or after address A. */
-static size_t
-rev_find(const struct xref *x, const struct addr *a)
-{
-	size_t lo = 0, hi = x->nrev, mid;
-	struct addr b;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		b = xrev_addr(x, &x->rev[mid]);
-		if (xref_addr_cmp(&b, a) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* Totals over every generated model.  ALONE counts the look-ups an RFC
  * 2317 child loaded without its parent answered (the classless fallback),
  * CNAME those that followed a CNAME (the parent's, with the child). */
@@ -1050,7 +1032,7 @@ check_model(const struct fx *f, struct tally *t, bool all_statuses)
 		if (want.status == LK_ANSWER &&
 		    (i == 0 || !xref_fwd_same(&x, i, i - 1))) {
 			size_t k = ptr_answers(m, &want);
-			size_t j = rev_find(&x, &ea), run = 0;
+			size_t j = xref_rev_find(&x, &ea), run = 0;
 			struct addr ja;
 
 			if (j < x.nrev) {
