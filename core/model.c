@@ -152,15 +152,6 @@ probe(const struct model *m, uint32_t h, uint32_t parent,
 	}
 }
 
-static uint32_t
-child_find(const struct model *m, uint32_t parent, const uint8_t *label,
-    size_t len, uint32_t h)
-{
-	size_t b, j;
-
-	return probe(m, h, parent, label, len, &b, &j);
-}
-
 /* Starts loading the bucket a probe for hash H begins at. */
 static inline void
 slot_prefetch(const struct model *m, uint32_t h)
@@ -172,7 +163,10 @@ uint32_t
 model_child(const struct model *m, uint32_t parent, const uint8_t *label,
     size_t len)
 {
-	return child_find(m, parent, label, len, hash_of(parent, label, len));
+	size_t b, j;
+
+	return probe(m, hash_of(parent, label, len), parent, label, len, &b,
+	    &j);
 }
 
 #define REHASH_AHEAD 16
