@@ -510,7 +510,7 @@ fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
 	struct addr a, c;
 	struct walk w;
 	size_t i, j = 0;
-	int side;
+	int side, cmp;
 	bool cand;
 
 	w.found = 0;
@@ -524,12 +524,12 @@ fwd_ptrs(void *ctx, unsigned part, size_t lo, size_t hi)
 		if (i + 8 < hi)
 			__builtin_prefetch(&m->recs[f[i + 8].rec]);
 		a = xfwd_addr(m, &f[i]);
-		for (; j < pc->ncand; j++) {
+		for (cmp = 1; j < pc->ncand; j++) {
 			c = xrev_addr(x, &pc->cand[j]);
-			if (xref_addr_cmp(&c, &a) >= 0)
+			if ((cmp = xref_addr_cmp(&c, &a)) >= 0)
 				break;
 		}
-		cand = j < pc->ncand && xref_addr_cmp(&c, &a) == 0;
+		cand = cmp == 0;
 		if (cand && (a.family != 4 || block_find(x, &a) == x->ncls))
 			node = pc->cand[j].ptr;
 		if (node != MODEL_NONE) {
