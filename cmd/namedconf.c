@@ -343,6 +343,13 @@ add_zone(struct ctx *c, struct lex *l, const char *origin, unsigned line,
 	void *p;
 	size_t i;
 
+	/* Refused here, at its zone, not later as a file that cannot be
+	 * opened under no name at all. */
+	if (file[0] == '\0') {
+		diag(c, l->file, line, "zone \"%s\": an empty file name",
+		    origin);
+		return true;
+	}
 	for (i = 0; i < o->n; i++)
 		if (same_zone(o->z[i].origin, origin)) {
 			diag(c, l->file, line, "duplicate zone \"%s\" (first "

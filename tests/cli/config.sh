@@ -484,6 +484,9 @@ zone "EXAMPLE.com." in { type slave; file "example.com.zone"; };'
 ncbad nc-empty-name '^nc-empty-name\.conf:2: error: zone "": an empty zone name \(the root zone is "\."\)' \
 'zone "example.com" { type primary; file "example.com.zone"; };
 zone "" { type primary; file "root.zone"; };'
+ncbad nc-empty-file '^nc-empty-file\.conf:2: error: zone "x\.": an empty file name' \
+'zone "example.com" { type primary; file "example.com.zone"; };
+zone "x." { type master; file ""; };'
 ncbad nc-include-loop "^nc-include-loop\\.conf:1: error: 'nc-include-loop\\.conf' includes itself" \
 'include "nc-include-loop.conf";'
 ncbad nc-include-missing "^nc-include-missing\\.conf:2: error: cannot include 'nope\\.conf'" \
